@@ -1,0 +1,548 @@
+"""Who made each statement: resolve the speaker of every statement to a canonical person or
+institution named in the article, and record how (name, role, pronoun, continuation, source).
+
+Method, per sentence: find the reporting cues outside quotation marks; take each cue's subject
+(the noun phrase before it, the appositive before that, or after it in "…,” said X" and
+"according to X"); resolve that phrase against the people and institutions the article introduces.
+Quotations with no cue of their own continue the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .lexicon import find_affiliations, role_equivalents, titles
+from .records import JOINT, UNKNOWN, Article, Resolution, Sentence, Speaker, Statement
+from .settings import DEFAULT, Settings
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
+_CONNECTORS = frozenset("of de da di van von bin ibn al el la le du del der dos das y".split())
+_PRONOUNS_M = frozenset({"he", "him"})
+_PRONOUNS_F = frozenset({"she", "her"})
+_PRONOUNS_PLURAL = frozenset({"they", "we"})
+_ADVERBS = frozenset(
+    "also later further then again repeatedly has had have publicly separately earlier previously "
+    "once twice subsequently recently privately and reportedly had has have was were is are has "
+    "firmly strongly clearly directly personally explicitly specifically jointly".split()
+)
+_JOINT = re.compile(
+    r"^(?:the\s+)?(?:two|both)\s*(?:\w+\s+)?(?:men|women|leaders|ministers|officials|sides|"
+    r"diplomats|presidents|counterparts|delegations|governments|countries|secretaries|chiefs|"
+    r"envoys|premiers)?$|^(?:the\s+)?(?:leaders|sides|delegations|parties)$|^(?:a|the)\s+joint\s+"
+    r"(?:statement|communiqu[ée]|declaration|readout)",
+    re.IGNORECASE,
+)
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_FEMALE_MARKERS = re.compile(r"\b(?:Ms|Mrs|Madam|Queen|spokeswoman|chairwoman|congresswoman)\b\.?", re.I)
+_MALE_MARKERS = re.compile(r"\b(?:Mr|King|spokesman|chairman|congressman)\b\.?", re.I)
+_NON_NAME_WORDS = frozenset(
+    "the a an in on at during after before while when as with for and but or if then this that "
+    "these those there his her its their our we i it he she they monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september october "
+    "november december earlier later prior following meanwhile however speaking asked both two "
+    "photo leave share related read according".split()
+)
+_ATTRIBUTABLE = re.compile(r"attributable to\s+(?P<np>[^:.]+)", re.IGNORECASE)
+_FORWARD_CUES = frozenset(
+    "said says added adds stated states noted notes wrote asked replied explained continued "
+    "insisted warned told tells".split()
+)
+
+
+@dataclass
+class Entity:
+    """A person or institution the article introduces, with what the article says of it."""
+
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    sides: Counter[str] = field(default_factory=Counter)
+    gender: str | None = None
+    mentions: list[int] = field(default_factory=list)
+
+    def speaker(self) -> Speaker:
+        side = self.sides.most_common(1)[0][0] if self.sides else None
+        kind = self.kind if self.kind in ("person", "institution") else "unknown"
+        return Speaker(self.name, kind, side, tuple(sorted(self.roles)))  # type: ignore[arg-type]
+
+
+def _norm_role(role: str) -> str:
+    role = " ".join(role.lower().replace("’", "'").split())
+    return role_equivalents().get(role, role)
+
+
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split())
+
+
+def _find_titles(text: str) -> list[str]:
+    """Titles in ``text``, longest first, without overlaps."""
+    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    found: list[str] = []
+    for t in sorted(titles(), key=len, reverse=True):
+        needle = f" {t} "
+        if needle in low:
+            found.append(_norm_role(t))
+            low = low.replace(needle, " | ")
+    return found
+
+
+class Registry:
+    """People and institutions of one article, found from capitalised name runs and their
+    titles, demonyms and appositives."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.entities: list[Entity] = []
+        self._by_alias: dict[str, Entity] = {}
+        self._title_words = _title_words()
+        self._scan()
+
+    # -- building ---------------------------------------------------------------------------
+    def _scan(self) -> None:
+        text = self.article.text
+        for para in self.article.paragraphs:
+            if para.role in ("byline", "furniture", "dateline"):
+                continue
+            body = text[para.start : para.end]
+            for run in self._name_runs(body):
+                self._add_person(body, para.start, *run)
+
+    def _name_runs(self, body: str) -> list[tuple[int, int, int]]:
+        """(run start, name start, end) for each capitalised run ending in a two-word name."""
+        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(body)]
+        runs: list[tuple[int, int, int]] = []
+        i = 0
+        while i < len(tokens):
+            if not tokens[i][2][0].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and (
+                tokens[j + 1][2][0].isupper()
+                or (tokens[j + 1][2].lower() in _CONNECTORS and j + 2 < len(tokens)
+                    and tokens[j + 2][2][0].isupper())
+            ):
+                j += 1
+            name_start = self._name_start(tokens, i, j)
+            if name_start is not None:
+                runs.append((tokens[i][0], tokens[name_start][0], tokens[j][1]))
+            i = j + 1
+        return runs
+
+    def _name_start(self, tokens: list[tuple[int, int, str]], i: int, j: int) -> int | None:
+        """Index of the first token of the personal name at the end of run i..j, if any."""
+        k = j
+        while k >= i:
+            word = tokens[k][2].rstrip(".").lower()
+            if (
+                word in self._title_words
+                or word in _NON_NAME_WORDS
+                or find_affiliations(tokens[k][2])
+                or tokens[k][2].isupper() and len(tokens[k][2]) > 1
+            ):
+                break
+            k -= 1
+        first = k + 1
+        while first <= j and tokens[first][2].lower() in _CONNECTORS:
+            first += 1
+        if j - first + 1 < 2:
+            return None
+        return first
+
+    def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
+        name = " ".join(body[name_start:end].split()).rstrip(".,")
+        if name.endswith((" Jr", " Sr")):
+            name += "."
+        words = name.split()
+        entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
+        if entity is None or entity.kind != "person":
+            entity = Entity(name, "person")
+            self.entities.append(entity)
+        elif len(name) > len(entity.name) and entity.name.split()[-1] == words[-1]:
+            entity.name = name
+        entity.aliases.update({name.lower(), words[-1].lower()})
+        entity.mentions.append(offset + name_start)
+        left = self._left_context(body, run_start, name_start)
+        right = self._appositive(body, end)
+        for ctx in (left, right):
+            for role in _find_titles(ctx):
+                entity.roles.add(role)
+            for match in find_affiliations(ctx):
+                entity.sides[match.side] += 1
+        context = left + " " + right
+        if _FEMALE_MARKERS.search(context):
+            entity.gender = "f"
+        elif _MALE_MARKERS.search(context):
+            entity.gender = "m"
+        for alias in entity.aliases:
+            self._by_alias[alias] = entity
+
+    def _left_context(self, body: str, run_start: int, name_start: int) -> str:
+        """The title run before a name, plus a lowercase "Israel's defense minister," lead-in."""
+        lead = body[max(0, run_start - 80) : run_start]
+        words = re.findall(r"\S+", lead)
+        kept: list[str] = []
+        for w in reversed(words):
+            bare = w.strip(",").lower().replace("’", "'")
+            if bare.endswith("'s"):
+                bare = bare[:-2]
+            if bare in self._title_words or find_affiliations(w.strip(",")) or bare in ("the", "top", "senior"):
+                kept.append(w)
+                continue
+            break
+        return " ".join(reversed(kept)) + " " + body[run_start:name_start]
+
+    def _appositive(self, body: str, end: int) -> str:
+        """", the U.S. State Department spokesman," after a name (up to the next comma/period)."""
+        rest = body[end:]
+        m = re.match(r",\s+((?:the|a|an|who is|who serves as)\s+[^,.;“”\"]{1,120}|"
+                     r"[A-Z][^,.;“”\"]{1,80})", rest)
+        if not m:
+            m2 = re.match(r"\s+of\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)", rest)
+            return m2.group(1) if m2 else ""
+        chunk = m.group(1)
+        # Stop at a reporting cue: "the U.S. State Department spokesman stated".
+        return re.split(r"\s(?:said|stated|says|told|added|noted|wrote)\b", chunk)[0]
+
+    # -- lookups ----------------------------------------------------------------------------
+    def by_name(self, phrase: str) -> Entity | None:
+        words = [w.strip(".,’'s").lower() for w in phrase.split()]
+        low = " ".join(w.strip(",").lower() for w in phrase.split())
+        if low in self._by_alias:
+            return self._by_alias[low]
+        for w in reversed(words):
+            if w in self._by_alias and self._by_alias[w].kind == "person":
+                return self._by_alias[w]
+        return None
+
+    def by_role(self, roles: list[str], side: str | None, position: int) -> Entity | None:
+        """The person holding the role: most recently mentioned before ``position``, else first
+        after it. A role matches when its words are a subset of the person's role words."""
+        candidates = []
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            if side and e.sides and side not in e.sides:
+                continue
+            own = [set(r.split()) for r in e.roles]
+            if any(set(r.split()) <= o for r in roles for o in own):
+                candidates.append(e)
+        if not candidates:
+            return None
+
+        def recency(e: Entity) -> tuple[int, int]:
+            before = [m for m in e.mentions if m <= position]
+            return (1, max(before)) if before else (0, -min(e.mentions or [0]))
+
+        return max(candidates, key=recency)
+
+    def institution(self, name: str, side: str) -> Entity:
+        key = name.lower()
+        entity = self._by_alias.get(key)
+        if entity is None:
+            entity = Entity(name, "institution", {key})
+            self.entities.append(entity)
+            self._by_alias[key] = entity
+        entity.sides[side] += 1
+        return entity
+
+    def generic(self, name: str, roles: list[str], side: str | None) -> Entity:
+        key = name.lower()
+        entity = self._by_alias.get(key)
+        if entity is None:
+            entity = Entity(name, "unknown", {key}, set(roles))
+            self.entities.append(entity)
+            self._by_alias[key] = entity
+        if side:
+            entity.sides[side] += 1
+        return entity
+
+
+# --- cue subjects --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: str
+    start: int  # offsets into the article text
+    end: int
+    subject: str  # the noun phrase naming the speaker ('' if none)
+    subject_start: int
+    inherits: bool  # "... and said": the subject is the previous cue's
+
+
+def _np_backward(frame: str, pos: int) -> tuple[str, int]:
+    """The noun phrase ending right before ``pos`` (skipping adverbs), or ''."""
+    head = frame[:pos]
+    words = list(re.finditer(r"[^\s,;:()]+|[,;:()]", head))
+    k = len(words) - 1
+    while k >= 0 and words[k].group(0).lower() in _ADVERBS:
+        k -= 1
+    end_k = k
+    title_words = _title_words()
+    while k >= 0:
+        w = words[k].group(0)
+        bare = w.lower().replace("’", "'").removesuffix("'s")
+        if w in ",;:()" or w == "Q":
+            break
+        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "two", "both", "top")\
+                or bare in _PRONOUNS_M | _PRONOUNS_F | _PRONOUNS_PLURAL | {"it", "i"} \
+                or bare in ("men", "women", "leaders", "sides", "officials", "delegations", "joint",
+                            "statement", "readout", "ministry", "department", "government",
+                            "office", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
+                            "counterparts", "communique", "communiqué", "side", "ministries"):
+            k -= 1
+            continue
+        break
+    if k == end_k:
+        return "", pos
+    start = words[k + 1].start()
+    return frame[start : words[end_k].end()], start
+
+
+def _np_forward(frame: str, pos: int) -> tuple[str, int]:
+    """The noun phrase starting right after ``pos``: "said the Israeli defense minister with …"."""
+    rest = frame[pos:]
+    m = re.match(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)", rest)
+    if not m:
+        return "", pos
+    words = (m.group(1) or "").split() + m.group(2).split()
+    title_words = _title_words()
+    kept: list[str] = []
+    for w in words:
+        bare = w.lower().replace("’", "'").removesuffix("'s")
+        if w == "Q":
+            break
+        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top"):
+            kept.append(w)
+            continue
+        if bare in _PRONOUNS_M | _PRONOUNS_F | _PRONOUNS_PLURAL and not kept:
+            kept.append(w)
+        break
+    while kept and kept[-1].lower() in ("of", "the", "a", "an"):
+        kept.pop()
+    if not kept:
+        return "", pos
+    return " ".join(kept), pos + len(rest) - len(rest.lstrip())
+
+
+def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """The reporting cues of a sentence, each with its subject noun phrase. ``quoted`` are the
+    quotation spans (inside the marks) in article offsets; they are masked as ``Q``."""
+    from .quotes import find_cues
+
+    text = article.text
+    s0 = sentence.start
+    chars = list(text[sentence.start : sentence.end])
+    for qs, qe in quoted:
+        a, b = max(qs - 1 - s0, 0), min(qe + 1 - s0, len(chars))
+        if a < b:
+            chars[a:b] = ["Q"] + [" "] * (b - a - 1)
+    frame = "".join(chars)
+    cues: list[Cue] = []
+    masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
+    for m in find_cues(frame, masked):
+        word = m.group(0).lower()
+        if word == "according to":
+            np, at = _np_forward(frame, m.end())
+            cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
+            continue
+        before = frame[: m.start()].rstrip()
+        np, at = _np_backward(frame, m.start())
+        if np and re.match(r"^(?:the|a|an)\b", np, re.I) and frame[:at].rstrip().endswith(","):
+            # Appositive: "Matthew Miller, the U.S. State Department spokesman, said".
+            name, name_at = _np_backward(frame, len(frame[:at].rstrip()) - 1)
+            if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
+                np, at = name + ", " + np, name_at
+        inherits = False
+        if not np:
+            if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
+                np, at = _np_forward(frame, m.end())
+            if not np and re.search(r"(?:\band|\bbut|,)$", before):
+                inherits = True
+        cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
+    for i, cue in enumerate(cues):
+        if cue.inherits and i > 0 and cues[i - 1].subject:
+            cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
+    return cues
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+
+class Resolver:
+    def __init__(self, article: Article, settings: Settings = DEFAULT) -> None:
+        self.article = article
+        self.settings = settings
+        self.registry = Registry(article)
+        self.last_person: Entity | None = None
+        self.last_speaker: Entity | None = None
+
+    def resolve(self, phrase: str, position: int) -> tuple[Entity | None, Resolution]:
+        np = " ".join(phrase.replace("’", "'").split()).strip(", ")
+        bare = _ARTICLES.sub("", np)
+        low = bare.lower()
+        if not np:
+            return None, "none"
+        if _JOINT.match(np) or low in ("they",) and False:
+            return Entity(JOINT, "joint"), "joint"
+        if low in _PRONOUNS_M | _PRONOUNS_F | {"i"}:
+            want = "f" if low in _PRONOUNS_F else "m" if low in _PRONOUNS_M else None
+            for cand in (self.last_speaker, self.last_person):
+                if cand and cand.kind == "person" and (cand.gender in (None, want) or want is None):
+                    return cand, "pronoun"
+            return (self.last_speaker, "pronoun") if self.last_speaker else (None, "none")
+        if low in _PRONOUNS_PLURAL or low == "it":
+            if self.last_speaker and self.last_speaker.kind != "person":
+                return self.last_speaker, "pronoun"
+            return None, "none"
+        person = self.registry.by_name(bare)
+        if person is not None:
+            if "," in np:  # appositive: learn the role and affiliation it states
+                for role in _find_titles(np.split(",", 1)[1]):
+                    person.roles.add(role)
+                for match in find_affiliations(np.split(",", 1)[1]):
+                    person.sides[match.side] += 1
+            return person, "name"
+        roles = _find_titles(bare)
+        affs = find_affiliations(bare)
+        side = affs[-1].side if affs else None
+        if roles:
+            person = self.registry.by_role(roles, side, position)
+            if person is not None:
+                return person, "role"
+            return self.registry.generic(_clean(bare), roles, side), "role"
+        if affs:
+            name = _institution_name(bare, affs)
+            return self.registry.institution(name, side or affs[-1].side), "source"
+        return None, "none"
+
+
+def _clean(np: str) -> str:
+    return _ARTICLES.sub("", np.strip(" ,.")).replace("'s ", "'s ")
+
+
+def _institution_name(np: str, affs: list) -> str:
+    """The institution's name as written: the longest affiliation phrase that is more than a
+    country or demonym, else the phrase without its article ("a U.S. readout" -> "U.S. readout")."""
+    longest = max(affs, key=lambda a: len(a.phrase))
+    if len(longest.phrase.split()) > 1 or longest.phrase[0].isupper() and longest.phrase.isalpha() \
+            and len(affs) == 1 and np.strip() == longest.phrase:
+        return longest.phrase
+    return _clean(np)
+
+
+def attribute(
+    article: Article, sentences: list[Sentence], statements: list[Statement],
+    settings: Settings = DEFAULT,
+) -> tuple[list[Statement], list[Speaker]]:
+    """Give every statement a speaker; return the statements and the speakers they use."""
+    from .quotes import find_quotes
+
+    resolver = Resolver(article, settings)
+    quotes = find_quotes(article)
+    by_sentence: dict[int, list[Statement]] = {}
+    for st in statements:
+        by_sentence.setdefault(st.sentence, []).append(st)
+    readout_speaker: Entity | None = None
+    readout_para = -1
+    resolved: list[tuple[Statement, Entity | None]] = []
+    for si, sent in enumerate(sentences):
+        s_text = article.text[sent.start : sent.end]
+        m = _ATTRIBUTABLE.search(s_text)
+        if m:
+            ent, _ = resolver.resolve(m.group("np"), sent.start + m.start("np"))
+            if ent is not None:
+                readout_speaker, readout_para = ent, sent.paragraph
+        sts = by_sentence.get(si)
+        if not sts:
+            _note_mentions(resolver, article, sent)
+            continue
+        quoted = [(q.start, q.end) for q in quotes if sent.start <= q.start < sent.end]
+        cues = sentence_cues(article, sent, quoted)
+        for st in sts:
+            entity, how, cue = _speaker_for(resolver, st, cues)
+            if entity is None and st.kind != "indirect":
+                entity, how = _continuation(resolved, st, settings)
+            if entity is None and readout_speaker is not None and st.paragraph >= readout_para:
+                entity, how = readout_speaker, "source"
+            st = replace(st, cue=cue or st.cue)
+            if entity is not None:
+                st = replace(st, speaker=entity.name, resolved_by=how)
+                if entity.kind != "joint":
+                    resolver.last_speaker = entity
+            resolved.append((st, entity))
+        _note_mentions(resolver, article, sent)
+    _fill_from_following(resolved)
+    speakers: dict[str, Speaker] = {}
+    for st, ent in resolved:
+        if ent is not None and ent.name not in speakers:
+            speakers[ent.name] = ent.speaker()
+    out = [st for st, _ in resolved]
+    # Statements whose speaker was filled from a following one need that entity's Speaker too.
+    return out, list(speakers.values())
+
+
+def _speaker_for(
+    resolver: Resolver, st: Statement, cues: list[Cue]
+) -> tuple[Entity | None, Resolution, str | None]:
+    """The cue nearest the statement (outside it) whose subject resolves, and that subject."""
+    if st.kind == "indirect":
+        ordered = [c for c in cues if st.start <= c.start < st.end or c.word == "according to"]
+    else:
+        ordered = sorted(
+            cues,
+            key=lambda c: min(abs(c.start - st.end), abs(st.start - c.end))
+            - (1000 if c.start >= st.end and c.start - st.end < 8 else 0),
+        )
+    # A person subject beats an "according to <source>" when both are in one sentence.
+    ordered.sort(key=lambda c: c.word == "according to")
+    for cue in ordered:
+        if not cue.subject:
+            continue
+        entity, how = resolver.resolve(cue.subject, cue.subject_start)
+        if entity is not None:
+            return entity, how, cue.word
+    return None, "none", ordered[0].word if ordered else None
+
+
+def _continuation(
+    resolved: list[tuple[Statement, Entity | None]], st: Statement, settings: Settings
+) -> tuple[Entity | None, Resolution]:
+    for prev, ent in reversed(resolved):
+        if st.paragraph - prev.paragraph > settings.continuation_paragraphs:
+            break
+        if ent is not None and prev.kind != "indirect":
+            return ent, "continuation"
+    return None, "none"
+
+
+def _fill_from_following(resolved: list[tuple[Statement, Entity | None]]) -> None:
+    """A quotation with no speaker takes the speaker of the next statement in its paragraph
+    ("“A.” “B,” he said.")."""
+    for i, (st, ent) in enumerate(resolved):
+        if ent is not None or st.kind == "indirect":
+            continue
+        for nxt, nent in resolved[i + 1 :]:
+            if nxt.paragraph != st.paragraph:
+                break
+            if nent is not None:
+                resolved[i] = (replace(st, speaker=nent.name, resolved_by="continuation"), nent)
+                break
+
+
+def _note_mentions(resolver: Resolver, article: Article, sent: Sentence) -> None:
+    """Remember the last person named in a sentence, for pronouns in the next ones."""
+    s_text = article.text[sent.start : sent.end]
+    for w in re.findall(r"[A-Z][\w’'-]+", s_text)[:4]:
+        ent = resolver.registry.by_name(w)
+        if ent is not None and ent.kind == "person":
+            resolver.last_person = ent
+            return
+
+
+__all__ = ["attribute", "Registry", "Resolver", "sentence_cues", "UNKNOWN"]

@@ -1,0 +1,144 @@
+"""Where the two sides' emphasis lies: each side's share of each topic, a verdict per topic,
+distinctive terms, and one divergence index for the whole meeting.
+
+Shares. For side s and topic k::
+
+    share_s(k)      = statements of s in k / statements of s in all topics
+    word_share_s(k) = content words of s in k / content words of s in all topics
+
+Verdict (on word shares; the larger side is L, the smaller S):
+``only L`` when S has no statement in k; ``shared`` when word_share_S(k) >= shared_ratio *
+word_share_L(k); otherwise ``mostly L``.
+
+Distinctive terms: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
+Quinn 2008, "Fightin' Words"). With y_A(w), y_B(w) the counts of term w for each side, n_A, n_B
+the sides' total counts, and a prior alpha(w) = alpha_0 * pi(w), where pi(w) = (c_bg(w) + 1) /
+(sum c_bg + V) is the term's smoothed share of the background corpus::
+
+    delta(w) = ln[(y_A + alpha) / (n_A + alpha_0 - y_A - alpha)]
+             - ln[(y_B + alpha) / (n_B + alpha_0 - y_B - alpha)]
+    var(w)  ~= 1 / (y_A + alpha) + 1 / (y_B + alpha)
+    z(w)     = delta(w) / sqrt(var(w))
+
+z > 0 leans to side A, z < 0 to side B. A term is ``strong`` evidence when |z| >= strong_z and it
+occurs at least min_term_count times, else ``weak``.
+
+Divergence index: the Jensen-Shannon distance (base 2, so between 0 and 1) between the two sides'
+word-share distributions over topics: 0 when both spread their words over the topics alike, 1 when
+they share no topic at all.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.spatial.distance import jensenshannon
+
+from .align import Space
+from .records import Term, Topic
+from .settings import DEFAULT, Settings
+from .terms import Background
+
+
+def _word_counts(space: Space, rows: list[int]) -> float:
+    return float(space.counts[rows].sum()) if rows and space.counts.shape[1] else 0.0
+
+
+def topic_records(
+    space: Space,
+    groups: list[list[int]],
+    side_of: list[str],
+    names: tuple[str, str],
+    labels: list[list[str]],
+    settings: Settings = DEFAULT,
+) -> list[Topic]:
+    """One :class:`Topic` per group with shares and verdict (formulas in the module docstring)."""
+    per_side = {n: [r for g in groups for r in g if side_of[r] == n] for n in names}
+    totals_st = {n: len(per_side[n]) for n in names}
+    totals_w = {n: _word_counts(space, per_side[n]) for n in names}
+    topics = []
+    for group, label in zip(groups, labels):
+        share, word_share = {}, {}
+        for n in names:
+            rows = [r for r in group if side_of[r] == n]
+            share[n] = round(len(rows) / totals_st[n], 4) if totals_st[n] else 0.0
+            word_share[n] = round(_word_counts(space, rows) / totals_w[n], 4) if totals_w[n] else 0.0
+        topics.append(
+            Topic(", ".join(label[:3]), tuple(label), tuple(group), share, word_share,
+                  verdict(share, word_share, names, settings))
+        )
+    return topics
+
+
+def verdict(share: dict[str, float], word_share: dict[str, float], names: tuple[str, str],
+            settings: Settings = DEFAULT) -> str:
+    a, b = names
+    if not share[a] and not share[b]:
+        return "neither side"
+    if not share[b]:
+        return f"only {a}"
+    if not share[a]:
+        return f"only {b}"
+    large, small = (a, b) if word_share[a] >= word_share[b] else (b, a)
+    if word_share[small] >= settings.shared_ratio * word_share[large]:
+        return "shared"
+    return f"mostly {large}"
+
+
+def log_odds(
+    counts_a: np.ndarray, counts_b: np.ndarray, vocabulary: tuple[str, ...], bg: Background,
+    settings: Settings = DEFAULT,
+) -> np.ndarray:
+    """z-scores of the log-odds ratio with informative Dirichlet prior (module docstring)."""
+    alpha0 = settings.prior_mass
+    vocab_size = len(set(vocabulary) | set(bg.count))
+    denom = bg.total + vocab_size
+    alpha = np.array([alpha0 * (bg.count.get(t, 0) + 1) / denom for t in vocabulary])
+    n_a, n_b = counts_a.sum(), counts_b.sum()
+    delta = np.log((counts_a + alpha) / (n_a + alpha0 - counts_a - alpha)) - np.log(
+        (counts_b + alpha) / (n_b + alpha0 - counts_b - alpha)
+    )
+    var = 1 / (counts_a + alpha) + 1 / (counts_b + alpha)
+    return delta / np.sqrt(var)
+
+
+def distinctive_terms(
+    space: Space, side_of: list[str], names: tuple[str, str], bg: Background,
+    surface: dict[str, str], settings: Settings = DEFAULT,
+) -> list[Term]:
+    """Each side's most distinctive terms (top ``settings.top_terms`` by z), strongest first."""
+    if space.counts.shape[1] == 0:
+        return []
+    a, b = names
+    rows_a = [i for i, s in enumerate(side_of) if s == a]
+    rows_b = [i for i, s in enumerate(side_of) if s == b]
+    ca = space.counts[rows_a].sum(axis=0) if rows_a else np.zeros(len(space.vocabulary))
+    cb = space.counts[rows_b].sum(axis=0) if rows_b else np.zeros(len(space.vocabulary))
+    z = log_odds(ca, cb, space.vocabulary, bg, settings)
+    out: list[Term] = []
+    for side, sign, own in ((a, 1, ca), (b, -1, cb)):
+        order = sorted(
+            (i for i in range(len(z)) if sign * z[i] > 0 and own[i] > 0),
+            key=lambda i: (-sign * z[i], space.vocabulary[i]),
+        )
+        for i in order[: settings.top_terms]:
+            total = int(ca[i] + cb[i])
+            strong = abs(z[i]) >= settings.strong_z and total >= settings.min_term_count
+            out.append(
+                Term(surface.get(space.vocabulary[i], space.vocabulary[i]), side,
+                     round(float(z[i]), 3), {a: int(ca[i]), b: int(cb[i])},
+                     "strong" if strong else "weak")
+            )
+    return out
+
+
+def divergence_index(topics: list[Topic], names: tuple[str, str]) -> float | None:
+    """Jensen-Shannon distance (base 2) between the sides' word shares over topics; None when a
+    side has no words in any topic."""
+    p = np.array([t.word_share[names[0]] for t in topics], dtype=float)
+    q = np.array([t.word_share[names[1]] for t in topics], dtype=float)
+    if not p.sum() or not q.sum():
+        return None
+    value = float(jensenshannon(p / p.sum(), q / q.sum(), base=2))
+    return 0.0 if math.isnan(value) else round(value, 4)

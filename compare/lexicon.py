@@ -1,0 +1,113 @@
+"""Word lists kept as data files under ``compare/data/<language>/``, loaded once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .errors import BadOption
+
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+def _read(name: str, language: str = "en") -> list[str]:
+    if language not in SUPPORTED_LANGUAGES:
+        raise BadOption(f"language {language!r} is not supported; use one of {sorted(SUPPORTED_LANGUAGES)}")
+    path = resources.files("compare") / "data" / language / name
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if line.strip():
+            lines.append(line)
+    return lines
+
+
+def _read_regex(name: str, language: str = "en") -> list[str]:
+    path = resources.files("compare") / "data" / language / name
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("# ")
+    ]
+
+
+@cache
+def stopwords(language: str = "en") -> frozenset[str]:
+    return frozenset(w.lower() for line in _read("stopwords.txt", language) for w in line.split())
+
+
+@cache
+def abbreviations(language: str = "en") -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _read("abbreviations.txt", language))
+
+
+@cache
+def reporting_verbs(language: str = "en") -> dict[str, str]:
+    """Map each form of a reporting verb (``_`` for multi-word cues -> space) to its first form."""
+    forms: dict[str, str] = {}
+    for line in _read("reporting_verbs.txt", language):
+        words = [w.replace("_", " ") for w in line.split()]
+        for w in words:
+            forms.setdefault(w.lower(), words[0].lower())
+    return forms
+
+
+@cache
+def titles(language: str = "en") -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _read("titles.txt", language))
+
+
+@cache
+def role_equivalents(language: str = "en") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _read("role_equivalents.tsv", language):
+        variant, canonical = (p.strip().lower() for p in line.split("\t")[:2])
+        out[variant] = canonical
+    return out
+
+
+@cache
+def affiliations(language: str = "en") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _read("affiliations.tsv", language):
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            out[parts[0].strip()] = parts[1].strip()
+    return out
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    start: int
+    end: int
+    phrase: str
+    side: str
+
+
+@cache
+def _affiliation_pattern(language: str = "en") -> re.Pattern[str]:
+    phrases = sorted(affiliations(language), key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    # A phrase is a whole word: not glued to letters on either side (U.S.-led still matches U.S.).
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![a-z])")
+
+
+def find_affiliations(text: str, language: str = "en") -> list[PhraseMatch]:
+    """Every affiliation phrase in ``text``, longest match first at each position."""
+    table = affiliations(language)
+    return [
+        PhraseMatch(m.start(), m.end(), m.group(0), table[m.group(0)])
+        for m in _affiliation_pattern(language).finditer(text)
+    ]
+
+
+@cache
+def furniture_patterns(language: str = "en") -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _read_regex("furniture.txt", language))
+
+
+@cache
+def caption_patterns(language: str = "en") -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _read_regex("captions.txt", language))

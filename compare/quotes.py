@@ -1,0 +1,225 @@
+"""Quotation spans and the statements they and reporting cues make.
+
+Quote marks are matched per paragraph, so one unbalanced mark never spoils the rest of the article:
+a quotation left open at the end of its paragraph ends there (and, when the next paragraph opens with
+a quote mark, is a multi-paragraph quotation continued there).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from .lexicon import reporting_verbs
+from .records import Article, Kind, Paragraph, Quote, Sentence, Statement
+from .settings import DEFAULT, Settings
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT = "\"'"
+_CONTENT_PARAGRAPHS = ("headline", "body")
+_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """A straight or ambiguous mark opens when nothing word-like stands right before it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
+
+
+def _is_closing_single(text: str, i: int) -> bool:
+    """’ or ' closes a single quotation when no letter follows it (else it is an apostrophe)."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[i - 1] if i > 0 else " "
+    return not after.isalnum() and not before.isspace()
+
+
+def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
+    """Quotations of one paragraph. Double quotes first; single quotes only outside them."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_mark = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in DOUBLE_OPEN or (ch == '"' and _is_opening(text, i)):
+                open_at, open_mark = i, ch
+        elif ch in DOUBLE_CLOSE or ch == '"':
+            if ch == '"' and open_mark != '"' and _is_opening(text, i):
+                continue
+            quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, True, open_mark))
+            open_at = None
+        elif ch in DOUBLE_OPEN and ch != open_mark or (ch == open_mark and ch in "“„«"):
+            # A new opening mark while one is open: the first was never closed.
+            quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, False, open_mark))
+            open_at, open_mark = i, ch
+    if open_at is not None:
+        quotes.append(Quote(offset + open_at + 1, offset + len(text), paragraph, False, open_mark))
+    covered = [(q.start - offset, q.end - offset) for q in quotes]
+    quotes.extend(_scan_single(text, offset, paragraph, covered))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _scan_single(
+    text: str, offset: int, paragraph: int, covered: list[tuple[int, int]]
+) -> Iterable[Quote]:
+    """Single-quoted quotations (headline style, British style) outside double quotations."""
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if any(s - 1 <= i <= e for s, e in covered):
+            open_at = None
+            continue
+        if open_at is None:
+            if ch in SINGLE_OPEN or (ch == "'" and _is_opening(text, i)):
+                open_at = i
+        elif (ch in SINGLE_CLOSE or ch == "'") and _is_closing_single(text, i):
+            if i - open_at > 2:
+                yield Quote(offset + open_at + 1, offset + i, paragraph, True, text[open_at])
+            open_at = None
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """All quotations in the article's headline and body paragraphs."""
+    out: list[Quote] = []
+    for para in article.paragraphs:
+        if para.role in _CONTENT_PARAGRAPHS:
+            out.extend(_scan(article.text[para.start : para.end], para.start, para.index))
+    return out
+
+
+# --- reporting cues ----------------------------------------------------------------------------
+
+_NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|could|should|may|might)\s+$", re.I)
+
+
+def cue_pattern() -> re.Pattern[str]:
+    forms = sorted(reporting_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+
+
+_CUE = None
+
+
+def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
+    """Reporting cues in ``text`` outside the ``masked`` (quoted) ranges, in order."""
+    global _CUE
+    if _CUE is None:
+        _CUE = cue_pattern()
+    masked = list(masked)
+    out = []
+    for m in _CUE.finditer(text):
+        if any(s <= m.start() < e for s, e in masked):
+            continue
+        word = m.group(0)
+        # "Said" capitalised mid-sentence is usually a name (Said Jalili); verbs are lowercase there.
+        if word[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
+            continue
+        if _NARRATIVE_BEFORE_CUE.search(text[: m.start()]) and word.lower() not in ("said", "told"):
+            continue
+        out.append(m)
+    return out
+
+
+# --- statements --------------------------------------------------------------------------------
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _kind_of(article: Article, quote: Quote, sentence: Sentence) -> Kind:
+    """direct: the quotation stands as its own clause (sentence start, or after , : ; — or a cue and
+    a capital); partial: it is woven into the reporter's sentence."""
+    text = article.text
+    before = text[sentence.start : quote.start - 1].rstrip()
+    if not before or before[-1] in ",:;—–(" or before.endswith(("...", "…")):
+        return "direct"
+    content = text[quote.start : quote.end].lstrip()
+    prev_word = before.split()[-1].lower() if before.split() else ""
+    if content[:1].isupper() and prev_word in reporting_verbs():
+        return "direct"
+    return "partial"
+
+
+def _sentence_index(sentences: list[Sentence], starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip surrounding space and stray quote marks from a span."""
+    while start < end and (text[start].isspace() or text[start] in DOUBLE_OPEN + STRAIGHT):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s*")
+
+
+def _statement(article: Article, start: int, end: int, kind: Kind, cue: str | None, sent: int,
+               para: int) -> Statement:
+    start, end = _trim(article.text, start, end)
+    return Statement(article.text[start:end], start, end, kind, cue, sent, para)
+
+
+def extract(
+    article: Article, sentences: list[Sentence], settings: Settings = DEFAULT
+) -> list[Statement]:
+    """Statements of the article: quotations (direct or partial) and reported sentences (indirect)."""
+    text = article.text
+    roles: dict[int, Paragraph] = {p.index: p for p in article.paragraphs}
+    quotes = find_quotes(article)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_sentence.setdefault(_sentence_index(sentences, starts, q.start), []).append(q)
+    out: list[Statement] = []
+    for si, sent in enumerate(sentences):
+        if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
+            continue
+        s_text = text[sent.start : sent.end]
+        in_sent = by_sentence.get(si, [])
+        masked = [(q.start - 1 - sent.start, q.end + 1 - sent.start) for q in in_sent]
+        cues = find_cues(s_text, masked)
+        cue = cues[0].group(0).lower() if cues else None
+        if not in_sent:
+            if cues:
+                body = _DATELINE.match(s_text)
+                st = sent.start + (body.end() if body else 0)
+                out.append(_statement(article, st, sent.end, "indirect", cue, si, sent.paragraph))
+            continue
+        kinds = [_kind_of(article, q, sent) for q in in_sent]
+        quoted_words = sum(_words(text[q.start : q.end]) for q in in_sent)
+        if (
+            cues
+            and all(k == "partial" for k in kinds)
+            and quoted_words < settings.paraphrase_quote_ratio * _words(s_text)
+        ):
+            body = _DATELINE.match(s_text)
+            st = sent.start + (body.end() if body else 0)
+            out.append(_statement(article, st, sent.end, "indirect", cue, si, sent.paragraph))
+            continue
+        for q, kind in zip(in_sent, kinds):
+            if kind == "partial" and not cues and _words(text[q.start : q.end]) <= settings.scare_quote_max_words:
+                continue  # a scare quote or a name in quotes, not speech
+            end = q.end
+            if q.end > sent.end:  # a quotation running past Punkt's sentence end stays whole
+                end = min(q.end, roles[q.paragraph].end)
+            out.append(_statement(article, q.start, end, kind, cue, si, sent.paragraph))
+    return _dedupe(out)
+
+
+def _dedupe(statements: list[Statement]) -> list[Statement]:
+    """Drop statements that are empty or lie inside an earlier one (a quote spanning sentences)."""
+    out: list[Statement] = []
+    for st in sorted(statements, key=lambda s: (s.start, -s.end)):
+        if not st.text.strip() or not _WORD.search(st.text):
+            continue
+        if out and st.start < out[-1].end:
+            continue
+        out.append(st)
+    return out

@@ -1,0 +1,53 @@
+"""Every threshold the pipeline uses, in one record; each is named where it is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_input_bytes: int = 5_000_000
+    """Inputs larger than this are refused (InputTooLarge)."""
+
+    paraphrase_quote_ratio: float = 0.5
+    """A sentence whose quoted words are fewer than this share of its words, all in partial
+    quotations, is one indirect statement (a paraphrase with quoted words in it)."""
+
+    scare_quote_max_words: int = 2
+    """A partial quotation this short with no reporting cue nearby is a scare quote, not speech."""
+
+    continuation_paragraphs: int = 2
+    """A quotation with no cue of its own continues the previous speaker up to this many paragraphs
+    back."""
+
+    title_bonus: float = 1.5
+    """Statement-equivalents added to a country's weight when the headline names it (choosing the
+    two sides)."""
+
+    topic_distance: float = 0.8
+    """Agglomerative clustering cuts the average-linkage tree at this cosine distance."""
+
+    counterpart_similarity: float = 0.1
+    """Two statements of opposite sides below this cosine similarity are not counterparts."""
+
+    shared_ratio: float = 0.5
+    """A topic is 'shared' when the smaller side's share is at least this fraction of the larger's."""
+
+    prior_mass: float = 500.0
+    """alpha_0: total pseudo-counts of the informative Dirichlet prior (log-odds with prior)."""
+
+    strong_z: float = 1.96
+    """|z| at or above this counts as strong evidence for a distinctive term."""
+
+    min_term_count: int = 2
+    """A term said fewer times than this in all statements is marked weak evidence."""
+
+    top_terms: int = 8
+    """Distinctive terms listed per side."""
+
+    thin_statements: int = 3
+    """A side with fewer statements than this gets a 'thin evidence' warning."""
+
+
+DEFAULT = Settings()

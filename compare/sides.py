@@ -1,0 +1,145 @@
+"""Group speakers into the meeting's two sides.
+
+Each speaker carries an affiliation learned from the article (demonyms, country names, institutions,
+titles next to the name). The two sides are the two affiliations with the largest weight::
+
+    weight(country) = statements by speakers of that country + title_bonus * [headline names it]
+
+Speakers of any other affiliation, or of none, are ``other``; joint statements are ``joint``. A
+``--side "Name=Speaker,Speaker"`` override (or a TOML file) fixes the sides and their speakers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .errors import BadOption
+from .lexicon import find_affiliations
+from .records import JOINT, OTHER, UNKNOWN, Article, Side, Speaker, Statement
+from .settings import DEFAULT, Settings
+
+Overrides = dict[str, list[str]]
+
+
+def parse_override(values: list[str]) -> Overrides:
+    """``["United States=Blinken,Miller", "Israel=Gallant"]`` -> {side: [speaker fragments]}."""
+    out: Overrides = {}
+    for value in values:
+        name, sep, people = value.partition("=")
+        names = [p.strip() for p in people.split(",") if p.strip()]
+        if not sep or not name.strip() or not names:
+            raise BadOption(f'--side takes "Side name=Speaker,Speaker", got {value!r}')
+        out.setdefault(name.strip(), []).extend(names)
+    if len(out) > 2:
+        raise BadOption(f"a meeting has two sides; --side named {len(out)}: {', '.join(out)}")
+    return out
+
+
+def load_override_file(path: str) -> Overrides:
+    """Read ``[sides]`` from a TOML file: ``"United States" = ["Blinken", "Miller"]``."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise BadOption(f"cannot read sides file {path}: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise BadOption(f"sides file {path} is not valid TOML: {exc}") from exc
+    sides = data.get("sides")
+    if not isinstance(sides, dict) or not sides:
+        raise BadOption(f'sides file {path} needs a [sides] table: "Side name" = ["Speaker", ...]')
+    values = []
+    for name, people in sides.items():
+        if not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+            raise BadOption(f"sides file {path}: {name!r} must be a list of speaker names")
+        values.append(f"{name}={','.join(people)}")
+    return parse_override(values)
+
+
+def _matches(speaker: str, fragments: list[str]) -> bool:
+    low = speaker.lower()
+    return any(f.lower() in low for f in fragments)
+
+
+def _title_countries(article: Article, speakers: list[Speaker]) -> set[str]:
+    title = article.title
+    found = {m.side for m in find_affiliations(title)}
+    for sp in speakers:
+        if sp.affiliation and sp.kind == "person" and sp.name.split()[-1] in title:
+            found.add(sp.affiliation)
+    return found
+
+
+def choose_sides(
+    article: Article,
+    statements: list[Statement],
+    speakers: list[Speaker],
+    overrides: Overrides | None = None,
+    settings: Settings = DEFAULT,
+) -> tuple[tuple[Side, Side], list[Statement]]:
+    """The two sides and every statement with its ``side`` set."""
+    affiliation = {sp.name: sp.affiliation for sp in speakers}
+    if overrides:
+        names = list(overrides)
+        if len(names) == 1:
+            names.append(_other_country(article, statements, affiliation, names[0]))
+
+        def side_of(speaker: str) -> str:
+            for name in names:
+                if _matches(speaker, overrides.get(name, [])):
+                    return name
+            aff = affiliation.get(speaker)
+            return aff if aff in names else OTHER
+    else:
+        weight: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for st in statements:
+            aff = affiliation.get(st.speaker)
+            if aff and st.speaker not in (JOINT, UNKNOWN):
+                weight[aff] += 1
+                first_seen.setdefault(aff, st.start)
+        for country in _title_countries(article, speakers):
+            if country in weight:
+                weight[country] += settings.title_bonus
+        ranked = sorted(weight, key=lambda c: (-weight[c], first_seen.get(c, 0)))
+        names = ranked[:2]
+        if len(names) < 2:
+            exclude = names[0] if names else ""
+            names.append(_other_country(article, statements, affiliation, exclude))
+        if len(names) < 2:
+            names.append("Unidentified side")
+
+        def side_of(speaker: str) -> str:
+            aff = affiliation.get(speaker)
+            return aff if aff in names else OTHER
+
+    out = []
+    for st in statements:
+        if st.speaker == JOINT:
+            out.append(replace(st, side=JOINT))
+        elif st.speaker == UNKNOWN:
+            out.append(replace(st, side=OTHER))
+        else:
+            out.append(replace(st, side=side_of(st.speaker)))
+    sides = tuple(
+        Side(name, tuple(dict.fromkeys(st.speaker for st in out if st.side == name)))
+        for name in names[:2]
+    )
+    return (sides[0], sides[1]), out
+
+
+def _other_country(
+    article: Article, statements: list[Statement], affiliation: dict[str, str | None], exclude: str
+) -> str:
+    """For a one-sided article: the most-mentioned other government, the silent side."""
+    counts: Counter[str] = Counter()
+    for para in article.paragraphs:
+        if para.role in ("headline", "body"):
+            for m in find_affiliations(article.text[para.start : para.end]):
+                counts[m.side] += 2 if para.role == "headline" else 1
+    counts.pop(exclude, None)
+    return counts.most_common(1)[0][0] if counts else "Unidentified side"
