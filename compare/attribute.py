@@ -13,7 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .lexicon import find_affiliations, role_equivalents, titles
+from .lexicon import (
+    abbreviations,
+    find_affiliations,
+    nongovernmental,
+    nonperson_words,
+    role_equivalents,
+    titles,
+)
 from .records import JOINT, UNKNOWN, Article, Resolution, Sentence, Speaker, Statement
 from .settings import DEFAULT, Settings
 
@@ -42,13 +49,46 @@ _NON_NAME_WORDS = frozenset(
     "these those there his her its their our we i it he she they monday tuesday wednesday thursday "
     "friday saturday sunday january february march april may june july august september october "
     "november december earlier later prior following meanwhile however speaking asked both two "
-    "photo leave share related read according".split()
+    "photo leave share related read according mr mrs ms dr sir madam".split()
 )
 _ATTRIBUTABLE = re.compile(r"attributable to\s+(?P<np>[^:.]+)", re.IGNORECASE)
 _FORWARD_CUES = frozenset(
     "said says added adds stated states noted notes wrote asked replied explained continued "
     "insisted warned told tells".split()
 )
+
+
+_LEAD_WORDS = frozenset({"the", "top", "senior", "of", "for", "'s", "and", "deputy"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _is_initial(token: str) -> bool:
+    return bool(_INITIAL.match(token))
+
+
+def _strip_possessive(token: str) -> str:
+    return re.sub(r"[’']s?$", "", token) if re.search(r"\w[’']s?$", token) else token
+
+
+def _ends_run(token: str) -> bool:
+    """A name run stops after a possessive or a sentence-final period (not an initial or an
+    abbreviation such as U.S. or Mr.)."""
+    if re.search(r"[’']s?$", token):
+        return True
+    if token.endswith(".") and not _is_initial(token):
+        return token.rstrip(".").lower() not in abbreviations() and token.count(".") == 1
+    return False
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case: most words of four letters or more are capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _nongovernmental(context: str) -> bool:
+    low = " " + context.lower() + " "
+    return any(f" {w} " in low or f" {w}," in low for w in nongovernmental())
 
 
 @dataclass
@@ -62,11 +102,13 @@ class Entity:
     sides: Counter[str] = field(default_factory=Counter)
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)
+    independent: bool = False  # an analyst, academic or mediator: speaks for no government
 
     def speaker(self) -> Speaker:
         side = self.sides.most_common(1)[0][0] if self.sides else None
         kind = self.kind if self.kind in ("person", "institution") else "unknown"
-        return Speaker(self.name, kind, side, tuple(sorted(self.roles)))  # type: ignore[arg-type]
+        return Speaker(self.name, kind, side, tuple(sorted(self.roles)),  # type: ignore[arg-type]
+                       self.independent)
 
 
 def _norm_role(role: str) -> str:
@@ -108,6 +150,8 @@ class Registry:
             if para.role in ("byline", "furniture", "dateline"):
                 continue
             body = text[para.start : para.end]
+            if _title_case(body):
+                continue
             for run in self._name_runs(body):
                 self._add_person(body, para.start, *run)
 
@@ -121,12 +165,17 @@ class Registry:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and (
-                tokens[j + 1][2][0].isupper()
-                or (tokens[j + 1][2].lower() in _CONNECTORS and j + 2 < len(tokens)
-                    and tokens[j + 2][2][0].isupper())
-            ):
-                j += 1
+            while j + 1 < len(tokens) and not _ends_run(tokens[j][2]):
+                if tokens[j + 1][2][0].isupper():
+                    j += 1
+                    continue
+                c = j + 1  # "von der Leyen", "bin Salman": connectors followed by a capital
+                while c < len(tokens) and tokens[c][2].lower() in _CONNECTORS:
+                    c += 1
+                if c > j + 1 and c < len(tokens) and tokens[c][2][0].isupper():
+                    j = c
+                    continue
+                break
             name_start = self._name_start(tokens, i, j)
             if name_start is not None:
                 runs.append((tokens[i][0], tokens[name_start][0], tokens[j][1]))
@@ -137,26 +186,33 @@ class Registry:
         """Index of the first token of the personal name at the end of run i..j, if any."""
         k = j
         while k >= i:
-            word = tokens[k][2].rstrip(".").lower()
+            token = _strip_possessive(tokens[k][2])
+            word = token.rstrip(".").lower()
+            if _is_initial(token):
+                k -= 1
+                continue
             if (
                 word in self._title_words
                 or word in _NON_NAME_WORDS
-                or find_affiliations(tokens[k][2])
-                or tokens[k][2].isupper() and len(tokens[k][2]) > 1
+                or find_affiliations(token)
+                or token.isupper() and len(token) > 1
             ):
                 break
             k -= 1
         first = k + 1
         while first <= j and tokens[first][2].lower() in _CONNECTORS:
             first += 1
-        if j - first + 1 < 2:
+        if j - first + 1 < 2 or _is_initial(tokens[j][2]):
             return None
+        words = [_strip_possessive(t[2]).rstrip(".").lower() for t in tokens[first : j + 1]]
+        if any(w in nonperson_words() for w in words) or find_affiliations(
+            " ".join(t[2] for t in tokens[first : j + 1])
+        ):
+            return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
 
     def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
-        name = " ".join(body[name_start:end].split()).rstrip(".,")
-        if name.endswith((" Jr", " Sr")):
-            name += "."
+        name = _strip_possessive(" ".join(body[name_start:end].split())).rstrip(".,")
         words = name.split()
         entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
         if entity is None or entity.kind != "person":
@@ -164,15 +220,29 @@ class Registry:
             self.entities.append(entity)
         elif len(name) > len(entity.name) and entity.name.split()[-1] == words[-1]:
             entity.name = name
-        entity.aliases.update({name.lower(), words[-1].lower()})
+        entity.aliases.add(name.lower())
+        # Every word of the name can stand for the person ("Wang" for Wang Yi, "Blinken" for
+        # Antony Blinken), unless another person already answers to it.
+        for w in words:
+            low = w.lower()
+            if not _is_initial(w) and low not in _CONNECTORS and (
+                low not in self._by_alias or self._by_alias[low] is entity
+            ):
+                entity.aliases.add(low)
+        if len(words) > 2 and words[-2].lower() in _CONNECTORS:
+            entity.aliases.add(" ".join(words[-3:]).lower())
         entity.mentions.append(offset + name_start)
         left = self._left_context(body, run_start, name_start)
         right = self._appositive(body, end)
-        for ctx in (left, right):
+        for ctx, nearest in ((left, -1), (right, 0)):
             for role in _find_titles(ctx):
                 entity.roles.add(role)
-            for match in find_affiliations(ctx):
-                entity.sides[match.side] += 1
+            if _nongovernmental(ctx):
+                entity.sides.clear()
+                entity.independent = True
+            elif not entity.independent and (found := find_affiliations(ctx)):
+                # The affiliation nearest the name: "Israeli Defense Minister Yoav Gallant".
+                entity.sides[found[nearest].side] += 1
         context = left + " " + right
         if _FEMALE_MARKERS.search(context):
             entity.gender = "f"
@@ -186,11 +256,18 @@ class Registry:
         lead = body[max(0, run_start - 80) : run_start]
         words = re.findall(r"\S+", lead)
         kept: list[str] = []
-        for w in reversed(words):
+        for n, w in enumerate(reversed(words)):
+            if w.endswith(",") and (n > 0 or name_start > run_start):
+                break  # a comma ends the lead-in, except in "Israel's defense minister, Yoav Gallant"
+            if w == "and" and kept and n + 1 < len(words):
+                prev = words[-(n + 2)].strip(",").lower()
+                if prev not in self._title_words:
+                    break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
             bare = w.strip(",").lower().replace("’", "'")
             if bare.endswith("'s"):
                 bare = bare[:-2]
-            if bare in self._title_words or find_affiliations(w.strip(",")) or bare in ("the", "top", "senior"):
+            if (bare in self._title_words or find_affiliations(w.strip(",")) or bare in _LEAD_WORDS
+                    or w[:1].isupper() and bare not in _NON_NAME_WORDS):
                 kept.append(w)
                 continue
             break
@@ -198,11 +275,11 @@ class Registry:
 
     def _appositive(self, body: str, end: int) -> str:
         """", the U.S. State Department spokesman," after a name (up to the next comma/period)."""
-        rest = body[end:]
+        rest = re.sub(r"^,?\s+(?:Jr|Sr)\.?(?=[\s,’']|$)", "", body[end:])
         m = re.match(r",\s+((?:the|a|an|who is|who serves as)\s+[^,.;“”\"]{1,120}|"
                      r"[A-Z][^,.;“”\"]{1,80})", rest)
         if not m:
-            m2 = re.match(r"\s+of\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)", rest)
+            m2 = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)", rest)
             return m2.group(1) if m2 else ""
         chunk = m.group(1)
         # Stop at a reporting cue: "the U.S. State Department spokesman stated".
@@ -219,9 +296,12 @@ class Registry:
                 return self._by_alias[w]
         return None
 
-    def by_role(self, roles: list[str], side: str | None, position: int) -> Entity | None:
-        """The person holding the role: most recently mentioned before ``position``, else first
-        after it. A role matches when its words are a subset of the person's role words."""
+    def by_role(
+        self, roles: list[str], side: str | None, position: int, prefer: Entity | None = None
+    ) -> Entity | None:
+        """The person holding the role: ``prefer`` (the last speaker) if it holds it, else the
+        holder most recently mentioned before ``position``, else the first after it. A role matches
+        when its words are a subset of the person's role words."""
         candidates = []
         for e in self.entities:
             if e.kind != "person":
@@ -233,6 +313,8 @@ class Registry:
                 candidates.append(e)
         if not candidates:
             return None
+        if prefer is not None and prefer in candidates:
+            return prefer
 
         def recency(e: Entity) -> tuple[int, int]:
             before = [m for m in e.mentions if m <= position]
@@ -275,9 +357,21 @@ class Cue:
     inherits: bool  # "... and said": the subject is the previous cue's
 
 
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TEMPORAL_TAIL = re.compile(
+    rf"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:today|yesterday|tonight|earlier|later|again))+\s*$"
+)
+_PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s").strip(",")
+
+
 def _np_backward(frame: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending right before ``pos`` (skipping adverbs), or ''."""
-    head = frame[:pos]
+    head = _TEMPORAL_TAIL.sub("", frame[:pos])
     words = list(re.finditer(r"[^\s,;:()]+|[,;:()]", head))
     k = len(words) - 1
     while k >= 0 and words[k].group(0).lower() in _ADVERBS:
@@ -289,7 +383,12 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         bare = w.lower().replace("’", "'").removesuffix("'s")
         if w in ",;:()" or w == "Q":
             break
-        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "two", "both", "top")\
+        if bare == "and" and k > 0 and k < end_k and (
+            words[k - 1].group(0)[0].isupper() or _plain(words[k - 1].group(0)) in title_words
+        ):
+            k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
+            continue
+        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words or bare in ("the", "a", "an", "two", "both", "top")\
                 or bare in _PRONOUNS_M | _PRONOUNS_F | _PRONOUNS_PLURAL | {"it", "i"} \
                 or bare in ("men", "women", "leaders", "sides", "officials", "delegations", "joint",
                             "statement", "readout", "ministry", "department", "government",
@@ -337,6 +436,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
     text = article.text
     s0 = sentence.start
+    # (offsets below are kept into the article text)
     chars = list(text[sentence.start : sentence.end])
     for qs, qe in quoted:
         a, b = max(qs - 1 - s0, 0), min(qe + 1 - s0, len(chars))
@@ -359,6 +459,14 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
             if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
                 np, at = name + ", " + np, name_at
         inherits = False
+        if not np and (par := _PARENTHETICAL.search(frame[: m.start()])):
+            # "Mr. Blinken, for his part, said" / "The UN coordinator, Lynn Hastings, welcomed"
+            inner = par.group("inner").strip()
+            if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) \
+                    and len(inner.split()) <= 4:
+                np, at = inner, par.start("inner")
+            else:
+                np, at = _np_backward(frame, par.start())
         if not np:
             if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
                 np, at = _np_forward(frame, m.end())
@@ -388,8 +496,15 @@ class Resolver:
         low = bare.lower()
         if not np:
             return None, "none"
-        if _JOINT.match(np) or low in ("they",) and False:
+        if _JOINT.match(np):
             return Entity(JOINT, "joint"), "joint"
+        if " and " in np:
+            parts = [self.resolve(p, position)[0] for p in np.split(" and ")]
+            if len(parts) == 2 and all(parts) and parts[0] is not parts[1]:
+                return Entity(JOINT, "joint"), "joint"
+            np = np.split(" and ")[-1]
+            bare = _ARTICLES.sub("", np)
+            low = bare.lower()
         if low in _PRONOUNS_M | _PRONOUNS_F | {"i"}:
             want = "f" if low in _PRONOUNS_F else "m" if low in _PRONOUNS_M else None
             for cand in (self.last_speaker, self.last_person):
@@ -412,7 +527,7 @@ class Resolver:
         affs = find_affiliations(bare)
         side = affs[-1].side if affs else None
         if roles:
-            person = self.registry.by_role(roles, side, position)
+            person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
             if person is not None:
                 return person, "role"
             return self.registry.generic(_clean(bare), roles, side), "role"
@@ -439,8 +554,9 @@ def _institution_name(np: str, affs: list) -> str:
 def attribute(
     article: Article, sentences: list[Sentence], statements: list[Statement],
     settings: Settings = DEFAULT,
-) -> tuple[list[Statement], list[Speaker]]:
-    """Give every statement a speaker; return the statements and the speakers they use."""
+) -> tuple[list[Statement], list[Speaker], list[Speaker]]:
+    """Give every statement a speaker. Returns the statements, the speakers they use, and the
+    other people the article names with a role or a country (used to place the sides)."""
     from .quotes import find_quotes
 
     resolver = Resolver(article, settings)
@@ -482,9 +598,11 @@ def attribute(
     for st, ent in resolved:
         if ent is not None and ent.name not in speakers:
             speakers[ent.name] = ent.speaker()
-    out = [st for st, _ in resolved]
-    # Statements whose speaker was filled from a following one need that entity's Speaker too.
-    return out, list(speakers.values())
+    people = [
+        e.speaker() for e in resolver.registry.entities
+        if e.kind == "person" and (e.roles or e.sides) and e.name not in speakers
+    ]
+    return [st for st, _ in resolved], list(speakers.values()), people
 
 
 def _speaker_for(
@@ -540,7 +658,7 @@ def _note_mentions(resolver: Resolver, article: Article, sent: Sentence) -> None
     s_text = article.text[sent.start : sent.end]
     for w in re.findall(r"[A-Z][\w’'-]+", s_text)[:4]:
         ent = resolver.registry.by_name(w)
-        if ent is not None and ent.kind == "person":
+        if ent is not None and ent.kind == "person" and (ent.roles or ent.sides):
             resolver.last_person = ent
             return
 

@@ -20,10 +20,10 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 _BYLINE = re.compile(
-    r"^(?:by\s+[A-Z]|[\w .'-]{0,60}\b(?:staff (?:report|writer)|correspondent|reporter|editor|"
+    r"^(?:by\s+[A-Z]|(?:posted|published|updated)\b|[\w .'-]{0,60}\b(?:staff (?:report|writer)|correspondent|reporter|editor|"
     r"news desk|wire services?)\b)",
     re.IGNORECASE,
 )
@@ -31,6 +31,11 @@ _DATELINE_ONLY_MAX_WORDS = 8
 _BYLINE_MAX_WORDS = 10
 _FURNITURE_MAX_WORDS = 12
 _NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_DATELINE_PLACE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?:(?:,[^—–:(]{1,30})?\s*(?:\([^)]{1,40}\))?"
+    r"\s*[—–:-]|,[^—–:(]{1,30}$)"
+)
+_DATELINE_SEARCH_PARAGRAPHS = 8
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -152,7 +157,16 @@ def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
     if date is None and (m := _NAME_DATE.match(name)):
         date = m.group(1)
     source = next((text[p.start : p.end] for p in paragraphs if p.role == "byline"), None)
-    return Article(text, name, title or name, date, source, tuple(paragraphs), encoding)
+    dateline = None
+    for para in paragraphs[1:_DATELINE_SEARCH_PARAGRAPHS]:
+        if para.role in ("body", "dateline", "byline"):
+            for line in text[para.start : para.end].split("\n"):
+                if m := _DATELINE_PLACE.match(line.strip()):
+                    dateline = m.group("place").title()
+                    break
+        if dateline:
+            break
+    return Article(text, name, title or name, date, source, tuple(paragraphs), encoding, dateline)
 
 
 def load(source: str, settings: Settings = DEFAULT) -> Article:

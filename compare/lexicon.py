@@ -60,6 +60,16 @@ def titles(language: str = "en") -> frozenset[str]:
 
 
 @cache
+def nongovernmental(language: str = "en") -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _read("nongovernmental.txt", language))
+
+
+@cache
+def nonperson_words(language: str = "en") -> frozenset[str]:
+    return frozenset(w.lower() for line in _read("nonperson_words.txt", language) for w in line.split())
+
+
+@cache
 def role_equivalents(language: str = "en") -> dict[str, str]:
     out: dict[str, str] = {}
     for line in _read("role_equivalents.tsv", language):

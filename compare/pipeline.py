@@ -18,8 +18,10 @@ def analyze_article(
             "no statements found: the article has no quotations and no reported speech "
             "(said, stated, according to, ...)"
         )
-    statements, speakers = attribute.attribute(article, sentences, found, settings)
-    (side_a, side_b), statements = sides.choose_sides(article, statements, speakers, overrides, settings)
+    statements, speakers, people = attribute.attribute(article, sentences, found, settings)
+    (side_a, side_b), statements = sides.choose_sides(
+        article, statements, speakers, overrides, settings, people
+    )
     names = (side_a.name, side_b.name)
     side_of = [st.side for st in statements]
     texts = [st.text for st in statements]

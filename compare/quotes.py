@@ -93,6 +93,11 @@ def find_quotes(article: Article) -> list[Quote]:
 # --- reporting cues ----------------------------------------------------------------------------
 
 _NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|could|should|may|might)\s+$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$", re.I)
+# Verbs with a common sense that is not speech ("added 12 firms to a list", "called on the
+# president"): outside quotations they count only when a clause or "for" follows.
+_STRICT_CUES = frozenset({"added", "adds", "called"})
+_STRICT_FOLLOW = re.compile(r"^\s*(?:,|that\b|$|\.|:)")
 
 
 def cue_pattern() -> re.Pattern[str]:
@@ -104,7 +109,8 @@ _CUE = None
 
 
 def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
-    """Reporting cues in ``text`` outside the ``masked`` (quoted) ranges, in order."""
+    """Reporting cues in ``text`` outside the ``masked`` (quoted) ranges, in order. In a sentence
+    without quotations, verbs with a non-speech sense count only before a clause."""
     global _CUE
     if _CUE is None:
         _CUE = cue_pattern()
@@ -117,7 +123,14 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
         # "Said" capitalised mid-sentence is usually a name (Said Jalili); verbs are lowercase there.
         if word[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
             continue
-        if _NARRATIVE_BEFORE_CUE.search(text[: m.start()]) and word.lower() not in ("said", "told"):
+        before = text[: m.start()]
+        if before.endswith("-"):  # so-called, well-said
+            continue
+        if _NARRATIVE_BEFORE_CUE.search(before) and word.lower() not in ("said", "told"):
+            continue
+        if _NEGATED.search(before):
+            continue
+        if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text[m.end():]):
             continue
         out.append(m)
     return out

@@ -35,6 +35,8 @@ class Article:
     source: str | None
     paragraphs: tuple[Paragraph, ...]
     encoding: str = "utf-8"
+    dateline: str | None = None
+    """The place in a wire dateline ("BEIJING (Reuters) —" gives "Beijing"), if any."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class Speaker:
     kind: Literal["person", "institution", "joint", "unknown"]
     affiliation: str | None = None
     roles: tuple[str, ...] = ()
+    independent: bool = False
+    """An analyst, academic or mediator: speaks for no government."""
 
 
 @dataclass(frozen=True)

@@ -80,42 +80,45 @@ def choose_sides(
     speakers: list[Speaker],
     overrides: Overrides | None = None,
     settings: Settings = DEFAULT,
+    people: list[Speaker] | None = None,
 ) -> tuple[tuple[Side, Side], list[Statement]]:
-    """The two sides and every statement with its ``side`` set."""
-    affiliation = {sp.name: sp.affiliation for sp in speakers}
+    """The two sides and every statement with its ``side`` set.
+
+    A government speaker with no stated country (outlets leave their own country's officials
+    unqualified: "Foreign Minister Ayman Safadi" in an Amman daily) joins the one side that has
+    no person of known country, when there is exactly one such side."""
+    people = people or []
+    affiliation = {sp.name: (None if sp.independent else sp.affiliation) for sp in speakers}
+    floating = {
+        sp.name for sp in speakers
+        if sp.kind == "person" and not sp.affiliation and not sp.independent and sp.roles
+    }
+    dateline_home = _dateline_country(article)
+    if dateline_home:
+        # An unqualified official in a datelined story is most often the host's.
+        affiliation.update({name: dateline_home for name in floating})
+        floating = set()
     if overrides:
         names = list(overrides)
         if len(names) == 1:
-            names.append(_other_country(article, statements, affiliation, names[0]))
+            names.append(_other_country(article, names[0]))
+    else:
+        names = _rank(article, statements, speakers, people, affiliation, settings)
+    placed = {sp.affiliation for sp in [*speakers, *people] if sp.affiliation and not sp.independent}
+    empty = [n for n in names if n not in placed]
+    home = empty[0] if len(empty) == 1 else None
 
-        def side_of(speaker: str) -> str:
+    def side_of(speaker: str) -> str:
+        if overrides:
             for name in names:
                 if _matches(speaker, overrides.get(name, [])):
                     return name
-            aff = affiliation.get(speaker)
-            return aff if aff in names else OTHER
-    else:
-        weight: Counter[str] = Counter()
-        first_seen: dict[str, int] = {}
-        for st in statements:
-            aff = affiliation.get(st.speaker)
-            if aff and st.speaker not in (JOINT, UNKNOWN):
-                weight[aff] += 1
-                first_seen.setdefault(aff, st.start)
-        for country in _title_countries(article, speakers):
-            if country in weight:
-                weight[country] += settings.title_bonus
-        ranked = sorted(weight, key=lambda c: (-weight[c], first_seen.get(c, 0)))
-        names = ranked[:2]
-        if len(names) < 2:
-            exclude = names[0] if names else ""
-            names.append(_other_country(article, statements, affiliation, exclude))
-        if len(names) < 2:
-            names.append("Unidentified side")
-
-        def side_of(speaker: str) -> str:
-            aff = affiliation.get(speaker)
-            return aff if aff in names else OTHER
+        aff = affiliation.get(speaker)
+        if aff in names:
+            return aff  # type: ignore[return-value]
+        if speaker in floating and home:
+            return home
+        return OTHER
 
     out = []
     for st in statements:
@@ -132,14 +135,52 @@ def choose_sides(
     return (sides[0], sides[1]), out
 
 
-def _other_country(
-    article: Article, statements: list[Statement], affiliation: dict[str, str | None], exclude: str
-) -> str:
+def _rank(
+    article: Article,
+    statements: list[Statement],
+    speakers: list[Speaker],
+    people: list[Speaker],
+    affiliation: dict[str, str | None],
+    settings: Settings,
+) -> list[str]:
+    """The two side names: by statement weight, then countries of other named officials, then
+    the most-mentioned government."""
+    weight: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for st in statements:
+        aff = affiliation.get(st.speaker)
+        if aff and st.speaker not in (JOINT, UNKNOWN):
+            weight[aff] += 1
+            first_seen.setdefault(aff, st.start)
+    for country in _title_countries(article, speakers):
+        if country in weight:
+            weight[country] += settings.title_bonus
+    names = sorted(weight, key=lambda c: (-weight[c], first_seen.get(c, 0)))[:2]
+    for person in people:
+        if len(names) < 2 and person.affiliation and not person.independent \
+                and person.affiliation not in names:
+            names.append(person.affiliation)
+    while len(names) < 2:
+        names.append(_other_country(article, *names))
+    return names
+
+
+def _dateline_country(article: Article) -> str | None:
+    if not article.dateline:
+        return None
+    found = find_affiliations(article.dateline)
+    return found[0].side if found else None
+
+
+def _other_country(article: Article, *exclude: str) -> str:
     """For a one-sided article: the most-mentioned other government, the silent side."""
     counts: Counter[str] = Counter()
     for para in article.paragraphs:
         if para.role in ("headline", "body"):
             for m in find_affiliations(article.text[para.start : para.end]):
                 counts[m.side] += 2 if para.role == "headline" else 1
-    counts.pop(exclude, None)
-    return counts.most_common(1)[0][0] if counts else "Unidentified side"
+    for name in exclude:
+        counts.pop(name, None)
+    if counts:
+        return min(counts, key=lambda c: (-counts[c], c))
+    return "Unidentified side" if "Unidentified side" not in exclude else "Second side"
