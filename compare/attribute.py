@@ -259,7 +259,9 @@ class Registry:
         for n, w in enumerate(reversed(words)):
             if w.endswith(",") and (n > 0 or name_start > run_start):
                 break  # a comma ends the lead-in, except in "Israel's defense minister, Yoav Gallant"
-            if w == "and" and kept and n + 1 < len(words):
+            if w.endswith(".") and not _is_initial(w) and w.rstrip(".").lower() not in abbreviations():
+                break  # the previous sentence
+            if w == "and" and n + 1 < len(words):
                 prev = words[-(n + 2)].strip(",").lower()
                 if prev not in self._title_words:
                     break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
@@ -278,6 +280,11 @@ class Registry:
         rest = re.sub(r"^,?\s+(?:Jr|Sr)\.?(?=[\s,’']|$)", "", body[end:])
         m = re.match(r",\s+((?:the|a|an|who is|who serves as)\s+[^,.;“”\"]{1,120}|"
                      r"[A-Z][^,.;“”\"]{1,80})", rest)
+        if m and m.group(1)[0].isupper():
+            # ", White House coordinator for ...": only when it opens with a country or a title.
+            head = m.group(1).split()
+            if not find_affiliations(" ".join(head[:3])) and head[0].lower() not in self._title_words:
+                m = None
         if not m:
             m2 = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)", rest)
             return m2.group(1) if m2 else ""
@@ -315,6 +322,11 @@ class Registry:
             return None
         if prefer is not None and prefer in candidates:
             return prefer
+        unqualified = [e for e in candidates if not e.sides]
+        if len(unqualified) == 1 and len(candidates) > 1:
+            # "The President" in a readout: the home official, whom the readout leaves
+            # unqualified, rather than the counterpart it introduces with a country.
+            return unqualified[0]
 
         def recency(e: Entity) -> tuple[int, int]:
             before = [m for m in e.mentions if m <= position]
@@ -362,6 +374,11 @@ _TEMPORAL_TAIL = re.compile(
     rf"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:today|yesterday|tonight|earlier|later|again))+\s*$"
 )
+_LEADING_NP = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_INSTITUTION_NOUNS = frozenset(
+    "ministry department office statement readout government embassy agency presidency "
+    "chancellery council commission".split()
+)
 _PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
 
 
@@ -393,7 +410,8 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
                 or bare in ("men", "women", "leaders", "sides", "officials", "delegations", "joint",
                             "statement", "readout", "ministry", "department", "government",
                             "office", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
-                            "counterparts", "communique", "communiqué", "side", "ministries"):
+                            "counterparts", "communique", "communiqué", "side", "ministries",
+                            "parties", "presidents", "governments", "countries"):
             k -= 1
             continue
         break
@@ -448,7 +466,8 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
     for m in find_cues(frame, masked):
         word = m.group(0).lower()
         if word == "according to":
-            np, at = _np_forward(frame, m.end())
+            src = re.match(r"\s+([^,;:.“”\"Q]{1,80})", frame[m.end():])
+            np, at = (src.group(1).strip(), m.end() + src.start(1)) if src else ("", m.end())
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
         before = frame[: m.start()].rstrip()
@@ -472,6 +491,9 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
                 np, at = _np_forward(frame, m.end())
             if not np and re.search(r"(?:\band|\bbut|,)$", before):
                 inherits = True
+            if not np and word.endswith("ing") and (lead := _LEADING_NP.match(frame)):
+                # "Brussels launched the probe, arguing that ...": the clause's subject.
+                np, at = lead.group(0), 0
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
@@ -523,6 +545,11 @@ class Resolver:
                 for match in find_affiliations(np.split(",", 1)[1]):
                     person.sides[match.side] += 1
             return person, "name"
+        if low in _INSTITUTION_NOUNS or low.removeprefix("the ") in _INSTITUTION_NOUNS:
+            noun = low.split()[-1]
+            for ent in reversed(self.registry.entities):
+                if ent.kind == "institution" and noun in ent.name.lower():
+                    return ent, "source"
         roles = _find_titles(bare)
         affs = find_affiliations(bare)
         side = affs[-1].side if affs else None
@@ -594,6 +621,7 @@ def attribute(
             resolved.append((st, entity))
         _note_mentions(resolver, article, sent)
     _fill_from_following(resolved)
+    _fill_headline_quotes(article, resolved)
     speakers: dict[str, Speaker] = {}
     for st, ent in resolved:
         if ent is not None and ent.name not in speakers:
@@ -617,8 +645,12 @@ def _speaker_for(
             key=lambda c: min(abs(c.start - st.end), abs(st.start - c.end))
             - (1000 if c.start >= st.end and c.start - st.end < 8 else 0),
         )
-    # A person subject beats an "according to <source>" when both are in one sentence.
+    # A person subject beats an "according to <source>" when both are in one sentence; the source
+    # is still registered, so that "the ministry" can refer back to it.
     ordered.sort(key=lambda c: c.word == "according to")
+    for cue in ordered:
+        if cue.word == "according to" and cue.subject and cue is not ordered[0]:
+            resolver.resolve(cue.subject, cue.subject_start)
     for cue in ordered:
         if not cue.subject:
             continue
@@ -634,7 +666,7 @@ def _continuation(
     for prev, ent in reversed(resolved):
         if st.paragraph - prev.paragraph > settings.continuation_paragraphs:
             break
-        if ent is not None and prev.kind != "indirect":
+        if ent is not None:
             return ent, "continuation"
     return None, "none"
 
@@ -650,6 +682,21 @@ def _fill_from_following(resolved: list[tuple[Statement, Entity | None]]) -> Non
                 break
             if nent is not None:
                 resolved[i] = (replace(st, speaker=nent.name, resolved_by="continuation"), nent)
+                break
+
+
+def _fill_headline_quotes(article: Article, resolved: list[tuple[Statement, Entity | None]]) -> None:
+    """A headline quotation with no cue usually repeats words the body gives to its speaker."""
+    headline = {p.index for p in article.paragraphs if p.role == "headline"}
+    for i, (st, ent) in enumerate(resolved):
+        if ent is not None or st.paragraph not in headline:
+            continue
+        needle = " ".join(st.text.lower().split()).strip(" ,.")
+        for other, oent in resolved:
+            if oent is not None and other.paragraph not in headline and needle in " ".join(
+                other.text.lower().split()
+            ):
+                resolved[i] = (replace(st, speaker=oent.name, resolved_by="continuation"), oent)
                 break
 
 

@@ -1,0 +1,319 @@
+"""compare.report: markdown escaping, the markdown report's sections, the JSON document.
+
+The Analysis here is built by hand, so these tests depend on the report stage only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare import report
+from compare.records import (
+    Analysis,
+    Article,
+    Pair,
+    Paragraph,
+    Side,
+    Speaker,
+    Statement,
+    Term,
+    Topic,
+)
+
+# --- a tiny reference renderer for md() output ---------------------------------------------------
+# CommonMark: a backslash before ASCII punctuation makes that character literal; "&amp;" is "&".
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ACTIVE = set("\\`*_[]<>#|!&")  # characters that can start markup, links, images, HTML or tables
+
+
+def render_inline(escaped: str) -> str:
+    out, i = [], 0
+    while i < len(escaped):
+        if escaped[i] == "\\" and i + 1 < len(escaped) and escaped[i + 1] in _ASCII_PUNCT:
+            out.append(escaped[i + 1])
+            i += 2
+        else:
+            out.append(escaped[i])
+            i += 1
+    return html.unescape("".join(out))
+
+
+def unescaped_active(escaped: str) -> list[str]:
+    """Markup characters in ``escaped`` that are not neutralised by a backslash (or &amp;)."""
+    bad, i = [], 0
+    while i < len(escaped):
+        ch = escaped[i]
+        if ch == "\\" and i + 1 < len(escaped) and escaped[i + 1] in _ASCII_PUNCT:
+            i += 2
+            continue
+        if ch == "&" and escaped.startswith("&amp;", i):
+            i += 5
+            continue
+        if ch in _ACTIVE:
+            bad.append(ch)
+        i += 1
+    return bad
+
+
+# --- md() ------------------------------------------------------------------------------------
+
+MD_CASES = [
+    # (article text, md() output)
+    ("plain words", "plain words"),
+    ("a | b", "a \\| b"),
+    ("*bold*", "\\*bold\\*"),
+    ("_it_", "\\_it\\_"),
+    ("[x](http://e.example)", "\\[x\\]\\(http://e.example\\)"),
+    ("![i](x.png)", "\\!\\[i\\]\\(x.png\\)"),
+    ("<script>", "\\<script\\>"),
+    ("# heading", "\\# heading"),
+    ("`code`", "\\`code\\`"),
+    ("A & B", "A &amp; B"),
+    ("back\\slash", "back\\\\slash"),
+    ("two\nlines", "two lines"),
+    ("  spaced \t out  ", "spaced out"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MD_CASES)
+def test_md(text: str, expected: str) -> None:
+    assert report.md(text) == expected
+
+
+INJECTIONS = [
+    "[click here](https://evil.example/phish)",
+    "![pixel](https://evil.example/track.png)",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "&lt;b&gt;entity&lt;/b&gt;",
+    "| fake | table |\n| --- | --- |",
+    "# Fake heading\n\n- fake item",
+    "`code` and ``double``",
+    "\\[escaped already\\](x)",
+    "<https://evil.example>",
+]
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_md_leaves_no_active_markup(text: str) -> None:
+    assert unescaped_active(report.md(text)) == []
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_md_renders_back_to_the_text(text: str) -> None:
+    assert render_inline(report.md(text)) == " ".join(text.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_md_property_no_active_markup(text: str) -> None:
+    assert unescaped_active(report.md(text)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+def test_md_property_renders_back(text: str) -> None:
+    assert render_inline(report.md(text)) == " ".join(text.split())
+
+
+# --- a hand-built analysis ------------------------------------------------------------------
+
+US, IL = "United States", "Israel"
+CRAFTED = "[click](https://evil.example) ![x](https://evil.example/x.png) <b>bold</b> | # `tick`"
+
+
+def make_analysis(crafted: str = CRAFTED) -> Analysis:
+    text = (
+        "Blinken meets Gallant\n\n"
+        "“We stand with Israel,” Blinken said.\n\n"
+        "“We are ready to talk,” Gallant said.\n\n"
+        f"“{crafted},” an analyst said."
+    )
+    paragraphs, pos = [], 0
+    for i, block in enumerate(text.split("\n\n")):
+        start = text.index(block, pos)
+        paragraphs.append(Paragraph(start, start + len(block), i, "headline" if i == 0 else "body"))
+        pos = start + len(block)
+    article = Article(text, "2024-06-24-talks", "Blinken meets Gallant", "June 24, 2024",
+                      "By Jane Doe", tuple(paragraphs))
+
+    def stmt(words: str, speaker: str, side: str, para: int) -> Statement:
+        start = text.index(words)
+        return Statement(words, start, start + len(words), "direct", "said", para, para,
+                         speaker, "name", side)
+
+    statements = (
+        stmt("We stand with Israel,", "Antony Blinken", US, 1),
+        stmt("We are ready to talk,", "Yoav Gallant", IL, 2),
+        stmt(f"{crafted},", "An Analyst", "other", 3),
+    )
+    topic = Topic("stand, ready", ("stand", "ready"), (0, 1), {US: 1.0, IL: 1.0},
+                  {US: 1.0, IL: 1.0}, "shared")
+    return Analysis(
+        article=article,
+        statements=statements,
+        speakers=(Speaker("Antony Blinken", "person", US), Speaker("Yoav Gallant", "person", IL),
+                  Speaker("An Analyst", "person")),
+        sides=(Side(US, ("Antony Blinken",)), Side(IL, ("Yoav Gallant",))),
+        topics=(topic,),
+        terms=(Term("stand", US, 2.5, {US: 2, IL: 0}, "strong"),),
+        pairs=(Pair(0, 1, 0.25),),
+        similarity=0.25,
+        divergence=0.0,
+        notes=("The evidence for Israel is thin (1 statement): read its shares as tentative.",),
+    )
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    return report.to_markdown(make_analysis())
+
+
+@pytest.fixture(scope="module")
+def document() -> dict:
+    return json.loads(report.to_json(make_analysis()))
+
+
+# --- to_markdown -----------------------------------------------------------------------------
+
+
+def test_markdown_is_deterministic() -> None:
+    assert report.to_markdown(make_analysis()).encode() == report.to_markdown(make_analysis()).encode()
+
+
+SECTIONS = [
+    "# Readout comparison: Blinken meets Gallant",
+    "## Summary",
+    "## Sides and speakers",
+    "## Where they overlap",
+    "## Where they diverge",
+    "## Raised by one side only",
+    "## Distinctive terms",
+    "## Closest counterparts",
+    "## All statements",
+    "## Method and limits",
+]
+
+
+@pytest.mark.parametrize("heading", SECTIONS)
+def test_markdown_has_section(markdown: str, heading: str) -> None:
+    assert heading in markdown.splitlines()
+
+
+def test_markdown_ends_with_one_newline(markdown: str) -> None:
+    assert markdown == markdown.rstrip() + "\n"
+
+
+def test_markdown_counts_statements(markdown: str) -> None:
+    assert "The article gives 3 statements: 1 from **United States**, 1 from **Israel**" in markdown
+
+
+def test_markdown_has_note(markdown: str) -> None:
+    assert "> **Note.** The evidence for Israel is thin" in markdown
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["[click](", "![x](", "<b>", "](https://evil.example", "`tick`"],
+)
+def test_markdown_crafted_statement_is_inert(markdown: str, raw: str) -> None:
+    assert raw not in markdown
+
+
+def test_markdown_table_rows_keep_their_columns(markdown: str) -> None:
+    rows = markdown.split("## All statements", 1)[1].split("## Method", 1)[0]
+    table = [line for line in rows.splitlines() if line.startswith("|")]
+    pipes = {len(re.findall(r"(?<!\\)\|", line)) for line in table}
+    assert pipes == {7}
+
+
+def _rendered_line(markdown: str, prefix: str) -> str:
+    """The line starting with ``prefix``, as a reader sees it: code spans literal, escapes undone."""
+    line = next(line for line in markdown.splitlines() if line.startswith(prefix))
+    parts = re.split(r"(`[^`]*`)", line)
+    return "".join(p[1:-1] if p.startswith("`") else render_inline(p) for p in parts)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the article name is md()-escaped inside a `code span`, where backslashes are literal: "
+    "the report shows '2024\\-06\\-24\\-talks'",
+)
+def test_markdown_article_name_reads_as_written(markdown: str) -> None:
+    assert _rendered_line(markdown, "- Article:") == "- Article: 2024-06-24-talks"
+
+
+def test_markdown_date_reads_as_written(markdown: str) -> None:
+    assert _rendered_line(markdown, "- Date:") == "- Date: June 24, 2024"
+
+
+def test_markdown_missing_date_says_not_given() -> None:
+    analysis = make_analysis()
+    article = Article(analysis.article.text, "talks", "Talks", None, None, analysis.article.paragraphs)
+    out = report.to_markdown(Analysis(article, analysis.statements, analysis.speakers, analysis.sides))
+    assert "- Date: not given" in out
+
+
+def test_markdown_without_topics_says_none() -> None:
+    a = make_analysis()
+    out = report.to_markdown(Analysis(a.article, a.statements, a.speakers, a.sides))
+    assert "None." in out.split("## Where they overlap", 1)[1].split("##", 1)[0]
+
+
+# --- to_json ---------------------------------------------------------------------------------
+
+TOP_KEYS = ["schema_version", "article", "statements", "sides", "speakers", "topics", "terms",
+            "counterparts", "similarity", "divergence_index", "notes"]
+STATEMENT_KEYS = {"text", "start", "end", "kind", "cue", "speaker", "side"}
+SIDE_KEYS = {"name", "speakers"}
+TOPIC_KEYS = {"label", "terms", "statements", "share", "word_share", "verdict"}
+
+
+@pytest.mark.parametrize("key", TOP_KEYS)
+def test_json_top_level_key(document: dict, key: str) -> None:
+    assert key in document
+
+
+def test_json_statement_keys(document: dict) -> None:
+    assert all(STATEMENT_KEYS <= set(s) for s in document["statements"])
+
+
+def test_json_side_keys(document: dict) -> None:
+    assert [set(s) for s in document["sides"]] == [SIDE_KEYS, SIDE_KEYS]
+
+
+def test_json_topic_keys(document: dict) -> None:
+    assert all(TOPIC_KEYS <= set(t) for t in document["topics"])
+
+
+def test_json_sides(document: dict) -> None:
+    assert document["sides"] == [{"name": US, "speakers": ["Antony Blinken"]},
+                                 {"name": IL, "speakers": ["Yoav Gallant"]}]
+
+
+def test_json_statement_offsets_slice_article() -> None:
+    analysis = make_analysis()
+    doc = json.loads(report.to_json(analysis))
+    text = analysis.article.text
+    assert [text[s["start"] : s["end"]] for s in doc["statements"]] == [s["text"] for s in doc["statements"]]
+
+
+def test_json_keeps_text_unescaped(document: dict) -> None:
+    assert document["statements"][2]["text"] == f"{CRAFTED},"
+
+
+def test_json_keeps_non_ascii() -> None:
+    analysis = make_analysis()
+    article = dataclasses.replace(analysis.article, title="Szijjártó meets Lavrov")
+    assert '"title": "Szijjártó meets Lavrov"' in report.to_json(dataclasses.replace(analysis, article=article))
+
+
+def test_json_is_deterministic() -> None:
+    assert report.to_json(make_analysis()) == report.to_json(make_analysis())
