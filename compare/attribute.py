@@ -82,6 +82,8 @@ def _ends_run(token: str) -> bool:
 
 def _title_case(text: str) -> bool:
     """A headline in Title Case: most words of four letters or more are capitalised."""
+    if re.search(r"[.!?\"”’]\s*$", text):
+        return False  # a sentence, not a headline
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -202,8 +204,9 @@ class Registry:
         first = k + 1
         while first <= j and tokens[first][2].lower() in _CONNECTORS:
             first += 1
-        if j - first + 1 < 2 or _is_initial(tokens[j][2]):
-            return None
+        titled = first > i and tokens[first - 1][2].rstrip(".").lower() in self._title_words
+        if (j - first + 1 < 2 and not titled) or _is_initial(tokens[j][2]) or first > j:
+            return None  # one word is a name only after a title: "President Biden"
         words = [_strip_possessive(t[2]).rstrip(".").lower() for t in tokens[first : j + 1]]
         if any(w in nonperson_words() for w in words) or find_affiliations(
             " ".join(t[2] for t in tokens[first : j + 1])
@@ -333,6 +336,13 @@ class Registry:
             return (1, max(before)) if before else (0, -min(e.mentions or [0]))
 
         return max(candidates, key=recency)
+
+    def person(self, name: str) -> Entity:
+        entity = Entity(name, "person", {name.lower(), name.split()[-1].lower()})
+        self.entities.append(entity)
+        for alias in entity.aliases:
+            self._by_alias.setdefault(alias, entity)
+        return entity
 
     def institution(self, name: str, side: str) -> Entity:
         key = name.lower()
@@ -466,8 +476,9 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
     for m in find_cues(frame, masked):
         word = m.group(0).lower()
         if word == "according to":
-            src = re.match(r"\s+([^,;:.“”\"Q]{1,80})", frame[m.end():])
-            np, at = (src.group(1).strip(), m.end() + src.start(1)) if src else ("", m.end())
+            src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[m.end():])
+            np = re.split(r"\bQ\b", src.group(1))[0].strip()[:80] if src else ""
+            at = m.end() + src.start(1) if src else m.end()
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
         before = frame[: m.start()].rstrip()
@@ -561,6 +572,9 @@ class Resolver:
         if affs:
             name = _institution_name(bare, affs)
             return self.registry.institution(name, side or affs[-1].side), "source"
+        if re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", bare) and bare.lower() not in _NON_NAME_WORDS:
+            # A name the article never introduced in full ("Gallant said").
+            return self.registry.person(bare), "name"
         return None, "none"
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from . import align, attribute, emphasis, ingest, quotes, segment, sides, terms
 from .errors import NoStatements
-from .records import Analysis, Article
+from .records import Analysis, Article, Speaker
 from .settings import DEFAULT, Settings
 
 
@@ -24,7 +26,7 @@ def analyze_article(
     )
     names = (side_a.name, side_b.name)
     side_of = [st.side for st in statements]
-    texts = [st.text for st in statements]
+    texts = [_without_names(st.text, [*speakers, *people]) for st in statements]
     bg = terms.background()
     space = align.fit(texts, bg)
     rows = [i for i, s in enumerate(side_of) if s in names]
@@ -46,6 +48,15 @@ def analyze_article(
         divergence=emphasis.divergence_index(topics, names),
         notes=tuple(_notes(names, rows_a, rows_b, settings)),
     )
+
+
+def _without_names(text: str, people: list[Speaker]) -> str:
+    """The statement without the names of people in it: names say who, not what about."""
+    words = {w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2}
+    if not words:
+        return text
+    pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
+    return re.sub(pattern, " ", text)
 
 
 def _notes(names: tuple[str, str], rows_a: list[int], rows_b: list[int], settings: Settings) -> list[str]:

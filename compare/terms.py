@@ -18,7 +18,7 @@ from pathlib import Path
 
 from nltk.stem.snowball import SnowballStemmer
 
-from .lexicon import stopwords
+from .lexicon import reporting_verbs, stopwords
 
 _WORD = re.compile(r"[a-z][a-z’'-]*[a-z]")
 BACKGROUND_FILE = "background.tsv"
@@ -31,7 +31,7 @@ def _stemmer() -> SnowballStemmer:
 
 def words(text: str) -> list[str]:
     """Lowercase content words of ``text`` (stop words removed, possessives stripped)."""
-    stop = stopwords()
+    stop = stopwords() | frozenset(reporting_verbs())
     out = []
     for w in _WORD.findall(text.lower()):
         w = re.sub(r"[’']s$", "", w).replace("’", "'")

@@ -1,4 +1,4 @@
-"""compare.align: TF-IDF weights, side similarity, topics and counterparts on hand-computed cases."""
+"""compare.align: TF-IDF weights, side similarity, topics and counterparts, by hand."""
 
 from __future__ import annotations
 

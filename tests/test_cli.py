@@ -18,7 +18,8 @@ ARTICLE = (
     "Blinken meets Gallant in Washington\n\n"
     "By Jane Doe\n\n"
     "June 24, 2024\n\n"
-    "U.S. Secretary of State Antony Blinken met Israeli Defense Minister Yoav Gallant on Monday.\n\n"
+    "U.S. Secretary of State Antony Blinken met Israeli Defense Minister Yoav Gallant "
+    "on Monday.\n\n"
     "“We stand with Israel and its security,” Blinken said.\n\n"
     "“We are ready to discuss the hostages and the war in Gaza,” Gallant said.\n"
 )
@@ -114,7 +115,9 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("name", "data", "extra", "code"), ERROR_CASES)
-def test_exit_code(tmp_path: Path, name: str, data: bytes | None, extra: list[str], code: int) -> None:
+def test_exit_code(
+    tmp_path: Path, name: str, data: bytes | None, extra: list[str], code: int
+) -> None:
     path = str(tmp_path / name) if data is None else write(tmp_path, name, data)
     assert cli.main(["analyze", path, *extra]) == code
 
@@ -145,7 +148,8 @@ def test_bad_sides_file(article: Path, tmp_path: Path, toml: str) -> None:
 
 
 def test_report_error_writes_no_file(tmp_path: Path) -> None:
-    cli.main(["report", write(tmp_path, "story.txt", NARRATIVE.encode()), "--out", str(tmp_path / "out")])
+    story = write(tmp_path, "story.txt", NARRATIVE.encode())
+    cli.main(["report", story, "--out", str(tmp_path / "out")])
     assert not (tmp_path / "out").exists()
 
 

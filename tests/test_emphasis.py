@@ -32,7 +32,8 @@ NAMES = ("A", "B")
 #       var   = 1/1 + 1/4 = 5/4                    z = ln(3/20) / sqrt(5/4) ~ -1.6968
 
 VOCAB = ("peac", "talk", "war")
-BG = Background(documents=3, df={"peac": 1, "talk": 1, "war": 1}, count={"peac": 1, "talk": 1, "war": 1})
+ONES = {"peac": 1, "talk": 1, "war": 1}
+BG = Background(documents=3, df=ONES, count=ONES)
 PRIOR = Settings(prior_mass=3.0)
 COUNTS_A = np.array([2.0, 1.0, 0.0])
 COUNTS_B = np.array([0.0, 1.0, 3.0])

@@ -77,20 +77,25 @@ GOLDEN = [
     ),
     # --- an unbalanced mark spoils only its own paragraph
     pytest.param(
-        H + "“This one never closes, and it runs on.\n\nThe talks ended. “We are ready,” Gallant said.",
+        H + "“This one never closes, and it runs on.\n\n"
+        "The talks ended. “We are ready,” Gallant said.",
         [("direct", "This one never closes, and it runs on."), ("direct", "We are ready,")],
         id="unbalanced-open-recovers-next-paragraph",
     ),
     # --- partial quotations
     pytest.param(
-        H + "Gallant called the talks “extremely important and impactful on the future of the war.”",
+        H + "Gallant called the talks “extremely important and impactful on the future of "
+        "the war.”",
         [("partial", "extremely important and impactful on the future of the war.")],
         id="partial-after-cue",
     ),
     pytest.param(
         H + "Gallant described the meeting as “critical” and said, “we will discuss the transition "
         "to ‘Phase C’ in Gaza.”",
-        [("partial", "critical"), ("direct", "we will discuss the transition to ‘Phase C’ in Gaza.")],
+        [
+            ("partial", "critical"),
+            ("direct", "we will discuss the transition to ‘Phase C’ in Gaza."),
+        ],
         id="one-word-partial-after-cue",
     ),
     pytest.param(
@@ -122,7 +127,7 @@ GOLDEN = [
     ),
     # --- not statements
     pytest.param(H + "The delegation arrived in Washington on Monday.", [], id="narrative"),
-    pytest.param(H + "Gallant was also scheduled to speak with Amos Hochstein.", [], id="narrative-2"),
+    pytest.param(H + "Gallant was also due to speak with Amos Hochstein.", [], id="narrative-2"),
     pytest.param(H + "Photo: Blinken said goodbye to Gallant.", [], id="caption-with-cue"),
     pytest.param(H + "By Jane Doe, noted correspondent", [], id="byline-with-cue"),
     pytest.param(H + "Leave a reply: tell us what you said about it", [], id="furniture-with-cue"),
@@ -146,7 +151,7 @@ def test_statement_offsets_slice_text(text: str) -> None:
 @pytest.mark.parametrize("text", [p.values[0] for p in GOLDEN])
 def test_statements_ordered_and_disjoint(text: str) -> None:
     _, statements = extract(text)
-    assert all(a.end <= b.start for a, b in zip(statements, statements[1:]))
+    assert all(a.end <= b.start for a, b in zip(statements, statements[1:], strict=False))
 
 
 # --- cues --------------------------------------------------------------------------------------
@@ -189,7 +194,10 @@ def quote_texts(text: str) -> list[str]:
 
 
 QUOTE_CASES = [
-    ("Blinken reaffirms US ‘ironclad commitment to Israel’s security’", ["ironclad commitment to Israel’s security"]),
+    (
+        "Blinken reaffirms US ‘ironclad commitment to Israel’s security’",
+        ["ironclad commitment to Israel’s security"],
+    ),
     (H + "“Outer ‘inner’ words,” he said.", ["Outer ‘inner’ words,"]),
     (H + "The ministers’ statement was long.", []),
     (H + "Gallant’s and Blinken’s aides met.", []),

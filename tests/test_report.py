@@ -185,7 +185,8 @@ def document() -> dict:
 
 
 def test_markdown_is_deterministic() -> None:
-    assert report.to_markdown(make_analysis()).encode() == report.to_markdown(make_analysis()).encode()
+    first = report.to_markdown(make_analysis()).encode()
+    assert report.to_markdown(make_analysis()).encode() == first
 
 
 SECTIONS = [
@@ -235,7 +236,7 @@ def test_markdown_table_rows_keep_their_columns(markdown: str) -> None:
 
 
 def _rendered_line(markdown: str, prefix: str) -> str:
-    """The line starting with ``prefix``, as a reader sees it: code spans literal, escapes undone."""
+    """The line starting with ``prefix`` as a reader sees it: code spans literal, escapes undone."""
     line = next(line for line in markdown.splitlines() if line.startswith(prefix))
     parts = re.split(r"(`[^`]*`)", line)
     return "".join(p[1:-1] if p.startswith("`") else render_inline(p) for p in parts)
@@ -255,9 +256,9 @@ def test_markdown_date_reads_as_written(markdown: str) -> None:
 
 
 def test_markdown_missing_date_says_not_given() -> None:
-    analysis = make_analysis()
-    article = Article(analysis.article.text, "talks", "Talks", None, None, analysis.article.paragraphs)
-    out = report.to_markdown(Analysis(article, analysis.statements, analysis.speakers, analysis.sides))
+    a = make_analysis()
+    article = dataclasses.replace(a.article, date=None)
+    out = report.to_markdown(Analysis(article, a.statements, a.speakers, a.sides))
     assert "- Date: not given" in out
 
 
@@ -302,7 +303,8 @@ def test_json_statement_offsets_slice_article() -> None:
     analysis = make_analysis()
     doc = json.loads(report.to_json(analysis))
     text = analysis.article.text
-    assert [text[s["start"] : s["end"]] for s in doc["statements"]] == [s["text"] for s in doc["statements"]]
+    spans = [text[s["start"] : s["end"]] for s in doc["statements"]]
+    assert spans == [s["text"] for s in doc["statements"]]
 
 
 def test_json_keeps_text_unescaped(document: dict) -> None:
@@ -312,7 +314,8 @@ def test_json_keeps_text_unescaped(document: dict) -> None:
 def test_json_keeps_non_ascii() -> None:
     analysis = make_analysis()
     article = dataclasses.replace(analysis.article, title="Szijjártó meets Lavrov")
-    assert '"title": "Szijjártó meets Lavrov"' in report.to_json(dataclasses.replace(analysis, article=article))
+    out = report.to_json(dataclasses.replace(analysis, article=article))
+    assert '"title": "Szijjártó meets Lavrov"' in out
 
 
 def test_json_is_deterministic() -> None:

@@ -23,7 +23,10 @@ SPLIT_CASES = [
     ),
     ("The talks ended. The ministers left.", ["The talks ended.", "The ministers left."]),
     ("Did they agree? Nobody knows!", ["Did they agree?", "Nobody knows!"]),
-    ("The U.S. and the U.K. agreed. Dr. Smith said so.", ["The U.S. and the U.K. agreed.", "Dr. Smith said so."]),
+    (
+        "The U.S. and the U.K. agreed. Dr. Smith said so.",
+        ["The U.S. and the U.K. agreed.", "Dr. Smith said so."],
+    ),
     ("They met in Washington, D.C. on Monday.", ["They met in Washington, D.C. on Monday."]),
     ("Mr. Blinken met Gen. Halevi.", ["Mr. Blinken met Gen. Halevi."]),
     ("A headline-like line without a period", ["A headline-like line without a period"]),
@@ -36,7 +39,7 @@ def test_split(body: str, expected: list[str]) -> None:
 
 
 def test_sentence_never_crosses_paragraphs() -> None:
-    article = ingest.parse("Talks\n\nThe first paragraph has no period\n\nthe second starts lowercase.")
+    article = ingest.parse("Talks\n\nThe first paragraph has no period\n\nthe second is lowercase.")
     assert [s.paragraph for s in segment.sentences(article)] == [0, 1, 2]
 
 
@@ -51,7 +54,7 @@ def test_offsets_slice_text() -> None:
     assert found == ["Talks", "The U.S. side spoke first.", "Israel replied."]
 
 
-_WORDS = st.sampled_from(["Talks", "ended", "U.S.", "Dr.", "Blinken", "said", "“Yes.”", "no", "1.5"])
+_WORDS = st.sampled_from(["Talks", "ended", "U.S.", "Dr.", "Blinken", "said", "“Yes.”", "1.5"])
 _SEPS = st.sampled_from([" ", ". ", "? ", "\n", "\n\n", "\r\n", ", "])
 
 
@@ -71,4 +74,4 @@ def test_every_sentence_lies_inside_its_paragraph(parts: list[tuple[str, str]]) 
 def test_sentences_are_ordered_and_disjoint(parts: list[tuple[str, str]]) -> None:
     article = ingest.parse("".join(w + s for w, s in parts))
     found = segment.sentences(article)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
