@@ -415,7 +415,8 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         ):
             k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
             continue
-        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words or bare in ("the", "a", "an", "two", "both", "top")\
+        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
+                or bare in ("the", "a", "an", "two", "both", "top") \
                 or bare in _PRONOUNS_M | _PRONOUNS_F | _PRONOUNS_PLURAL | {"it", "i"} \
                 or bare in ("men", "women", "leaders", "sides", "officials", "delegations", "joint",
                             "statement", "readout", "ministry", "department", "government",
@@ -637,7 +638,7 @@ def attribute(
     _fill_from_following(resolved)
     _fill_headline_quotes(article, resolved)
     speakers: dict[str, Speaker] = {}
-    for st, ent in resolved:
+    for _, ent in resolved:
         if ent is not None and ent.name not in speakers:
             speakers[ent.name] = ent.speaker()
     people = [

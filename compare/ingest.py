@@ -23,8 +23,8 @@ _DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}},?\s*\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
 )
 _BYLINE = re.compile(
-    r"^(?:by\s+[A-Z]|(?:posted|published|updated)\b|[\w .'-]{0,60}\b(?:staff (?:report|writer)|correspondent|reporter|editor|"
-    r"news desk|wire services?)\b)",
+    r"^(?:by\s+[A-Z]|(?:posted|published|updated)\b|[\w .'-]{0,60}\b(?:staff (?:report|writer)|"
+    r"correspondent|reporter|editor|news desk|wire services?)\b)",
     re.IGNORECASE,
 )
 _DATELINE_ONLY_MAX_WORDS = 8
@@ -41,7 +41,10 @@ _DATELINE_SEARCH_PARAGRAPHS = 8
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text, returning ``(text, encoding name)``; refuse binary data."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise NotText(f"input starts with a UTF-8 byte-order mark but is not UTF-8: {exc}") from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -94,7 +97,8 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
         pos = block.start()
-        cur_start = None
+        cur_start: int | None = None
+        cur_end = pos
         prev_line = ""
         for line in block.group(0).split("\n"):
             line_start, line_end = pos, pos + len(line)

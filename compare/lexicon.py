@@ -25,6 +25,8 @@ def _read(name: str, language: str = "en") -> list[str]:
 
 
 def _read_regex(name: str, language: str = "en") -> list[str]:
+    if language not in SUPPORTED_LANGUAGES:
+        raise BadOption(f"language {language!r} is not supported; use one of {sorted(SUPPORTED_LANGUAGES)}")
     path = resources.files("compare") / "data" / language / name
     return [
         line.strip()
@@ -101,7 +103,7 @@ def _affiliation_pattern(language: str = "en") -> re.Pattern[str]:
     phrases = sorted(affiliations(language), key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in phrases)
     # A phrase is a whole word: not glued to letters on either side (U.S.-led still matches U.S.).
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![a-z])")
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![A-Za-z])")
 
 
 def find_affiliations(text: str, language: str = "en") -> list[PhraseMatch]:

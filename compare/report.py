@@ -75,7 +75,7 @@ def to_markdown(analysis: Analysis, settings: Settings = DEFAULT) -> str:
     out = [
         f"# Readout comparison: {md(art.title)}",
         "",
-        f"- Article: `{md(art.name)}`",
+        f"- Article: {md(art.name)}",
         f"- Date: {md(art.date or 'not given')}",
         f"- Source: {md(art.source or 'not given')}",
         f"- Encoding: {art.encoding}",

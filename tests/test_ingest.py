@@ -44,11 +44,6 @@ def test_decode_refuses_binary(data: bytes) -> None:
         ingest.decode(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode() lets UnicodeDecodeError escape for a UTF-8 BOM followed by invalid UTF-8 "
-    "(the CLI then reports an internal error, exit 1, instead of NotText, exit 4)",
-)
 def test_decode_utf8_bom_with_invalid_bytes_is_not_text() -> None:
     with pytest.raises(NotText):
         ingest.decode(b"\xef\xbb\xbfcaf\xe9")

@@ -24,17 +24,11 @@ def test_list_loads_non_empty(loader) -> None:
     assert len(loader()) > 0
 
 
-_REGEX_LOADER_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="_read_regex() skips the SUPPORTED_LANGUAGES check: an unsupported language raises "
-    "FileNotFoundError instead of BadOption",
-)
 
 
 @pytest.mark.parametrize(
     "loader",
-    [pytest.param(f, marks=_REGEX_LOADER_BUG) if f.__name__.endswith("_patterns") else f
-     for f in LOADERS],
+    LOADERS,
     ids=lambda f: f.__name__,
 )
 def test_unsupported_language_fails_loudly(loader) -> None:
@@ -141,11 +135,6 @@ def test_find_affiliations_offsets() -> None:
     assert [text[m.start : m.end] for m in lexicon.find_affiliations(text)] == ["Israeli"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the whole-word guard is (?![a-z]), so an uppercase letter after a phrase does not stop "
-    "it: 'USSR' and 'USMCA' match 'US', and an all-caps dateline 'KYIV, UKRAINE' matches 'UK'",
-)
 @pytest.mark.parametrize(("text", "glued"), [("the former USSR", "US"), ("USMCA talks", "US"),
                                              ("KYIV, UKRAINE — The talks", "UK")])
 def test_find_affiliations_not_glued_to_capitals(text: str, glued: str) -> None:

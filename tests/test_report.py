@@ -242,11 +242,6 @@ def _rendered_line(markdown: str, prefix: str) -> str:
     return "".join(p[1:-1] if p.startswith("`") else render_inline(p) for p in parts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the article name is md()-escaped inside a `code span`, where backslashes are literal: "
-    "the report shows '2024\\-06\\-24\\-talks'",
-)
 def test_markdown_article_name_reads_as_written(markdown: str) -> None:
     assert _rendered_line(markdown, "- Article:") == "- Article: 2024-06-24-talks"
 
