@@ -13,6 +13,8 @@ from typing import Any
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 
+# Every ASCII punctuation mark that can take part in markup is backslash-escaped (GitHub renders
+# the escape as the plain character). "&" becomes "&amp;" so no entity can be formed.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$-])")
 JSON_SCHEMA_VERSION = 1
 
@@ -30,6 +32,8 @@ def _pct(x: float) -> str:
 
 def _quote(st: Statement, limit: int = 300) -> str:
     text = st.text if len(st.text) <= limit else st.text[: limit - 1].rstrip() + "…"
+    if st.kind == "indirect":  # the reporter's words, not the speaker's: no quote marks
+        return f"{md(text)} — {md(st.speaker)} (reported)"
     return f"“{md(text)}” — {md(st.speaker)} ({st.kind})"
 
 
