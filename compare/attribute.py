@@ -9,6 +9,7 @@ Quotations with no cue of their own continue the previous speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -603,6 +604,7 @@ def attribute(
 
     resolver = Resolver(article, settings)
     quotes = find_quotes(article)
+    quote_starts = [q.start for q in quotes]
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
         by_sentence.setdefault(st.sentence, []).append(st)
@@ -620,7 +622,9 @@ def attribute(
         if not sts:
             _note_mentions(resolver, article, sent)
             continue
-        quoted = [(q.start, q.end) for q in quotes if sent.start <= q.start < sent.end]
+        lo = bisect.bisect_left(quote_starts, sent.start)
+        hi = bisect.bisect_left(quote_starts, sent.end)
+        quoted = [(q.start, q.end) for q in quotes[lo:hi]]
         cues = sentence_cues(article, sent, quoted)
         for st in sts:
             entity, how, cue = _speaker_for(resolver, st, cues)
