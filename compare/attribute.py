@@ -518,9 +518,8 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
 
 class Resolver:
-    def __init__(self, article: Article, settings: Settings = DEFAULT) -> None:
+    def __init__(self, article: Article) -> None:
         self.article = article
-        self.settings = settings
         self.registry = Registry(article)
         self.last_person: Entity | None = None
         self.last_speaker: Entity | None = None
@@ -581,7 +580,7 @@ class Resolver:
 
 
 def _clean(np: str) -> str:
-    return _ARTICLES.sub("", np.strip(" ,.")).replace("'s ", "'s ")
+    return _ARTICLES.sub("", np.strip(" ,."))
 
 
 def _institution_name(np: str, affs: list) -> str:
@@ -602,7 +601,7 @@ def attribute(
     other people the article names with a role or a country (used to place the sides)."""
     from .quotes import find_quotes
 
-    resolver = Resolver(article, settings)
+    resolver = Resolver(article)
     quotes = find_quotes(article)
     quote_starts = [q.start for q in quotes]
     by_sentence: dict[int, list[Statement]] = {}

@@ -122,7 +122,7 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _role(text: str, index: int, first_body: bool) -> ParagraphRole:
+def _role(text: str, first_body: bool) -> ParagraphRole:
     words = len(text.split())
     if any(p.search(text) for p in caption_patterns()):
         return "caption"
@@ -146,7 +146,7 @@ def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
     title = ""
     for index, (start, end) in enumerate(_split_paragraphs(text)):
         body = text[start:end]
-        role = _role(body, index, first_body=not title)
+        role = _role(body, first_body=not title)
         if role == "headline":
             title = body.lstrip("# ").strip()
             if body.startswith("#"):

@@ -12,25 +12,23 @@ from .errors import BadOption
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
-def _read(name: str, language: str = "en") -> list[str]:
+def _text(name: str, language: str) -> str:
     if language not in SUPPORTED_LANGUAGES:
         raise BadOption(f"language {language!r} is not supported; use one of {sorted(SUPPORTED_LANGUAGES)}")
-    path = resources.files("compare") / "data" / language / name
-    lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if line.strip():
-            lines.append(line)
-    return lines
+    return (resources.files("compare") / "data" / language / name).read_text(encoding="utf-8")
+
+
+def _read(name: str, language: str = "en") -> list[str]:
+    """Lines of a word list, with ``#`` comments and blank lines removed."""
+    lines = (raw.split("#", 1)[0].rstrip() for raw in _text(name, language).splitlines())
+    return [line for line in lines if line.strip()]
 
 
 def _read_regex(name: str, language: str = "en") -> list[str]:
-    if language not in SUPPORTED_LANGUAGES:
-        raise BadOption(f"language {language!r} is not supported; use one of {sorted(SUPPORTED_LANGUAGES)}")
-    path = resources.files("compare") / "data" / language / name
+    """Lines of a pattern list: a ``# `` line is a comment, and ``#`` inside a pattern is kept."""
     return [
         line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
+        for line in _text(name, language).splitlines()
         if line.strip() and not line.lstrip().startswith("# ")
     ]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .lexicon import reporting_verbs
 from .records import Article, Kind, Paragraph, Quote, Sentence, Statement
@@ -52,7 +53,7 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
                 continue
             quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, True, open_mark))
             open_at = None
-        elif ch in DOUBLE_OPEN and ch != open_mark or (ch == open_mark and ch in "“„«"):
+        elif ch in DOUBLE_OPEN:
             # A new opening mark while one is open: the first was never closed.
             quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, False, open_mark))
             open_at, open_mark = i, ch
@@ -67,9 +68,12 @@ def _scan_single(
     text: str, offset: int, paragraph: int, covered: list[tuple[int, int]]
 ) -> Iterable[Quote]:
     """Single-quoted quotations (headline style, British style) outside double quotations."""
+    inside = [False] * (len(text) + 1)
+    for s, e in covered:  # the marks and the words of double quotations
+        inside[max(s - 1, 0) : e + 1] = [True] * (e + 1 - max(s - 1, 0))
     open_at: int | None = None
     for i, ch in enumerate(text):
-        if any(s - 1 <= i <= e for s, e in covered):
+        if inside[i]:
             open_at = None
             continue
         if open_at is None:
@@ -100,23 +104,19 @@ _STRICT_CUES = frozenset({"added", "adds", "called"})
 _STRICT_FOLLOW = re.compile(r"^\s*(?:,|that\b|$|\.|:)")
 
 
+@cache
 def cue_pattern() -> re.Pattern[str]:
     forms = sorted(reporting_verbs(), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
 
 
-_CUE = None
-
 
 def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
     """Reporting cues in ``text`` outside the ``masked`` (quoted) ranges, in order. In a sentence
     without quotations, verbs with a non-speech sense count only before a clause."""
-    global _CUE
-    if _CUE is None:
-        _CUE = cue_pattern()
     masked = list(masked)
     out = []
-    for m in _CUE.finditer(text):
+    for m in cue_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in masked):
             continue
         word = m.group(0)
@@ -157,7 +157,7 @@ def _kind_of(article: Article, quote: Quote, sentence: Sentence) -> Kind:
     return "partial"
 
 
-def _sentence_index(sentences: list[Sentence], starts: list[int], pos: int) -> int:
+def _sentence_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
@@ -189,7 +189,7 @@ def extract(
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:
-        by_sentence.setdefault(_sentence_index(sentences, starts, q.start), []).append(q)
+        by_sentence.setdefault(_sentence_index(starts, q.start), []).append(q)
     out: list[Statement] = []
     for si, sent in enumerate(sentences):
         if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
