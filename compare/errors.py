@@ -49,3 +49,9 @@ class BadOption(CompareError):
     """A command-line option or sides file is malformed."""
 
     exit_code = 9
+
+
+class FetchError(CompareError):
+    """A URL could not be fetched: bad scheme, unreachable host, refused, timed out or HTTP 4xx/5xx."""
+
+    exit_code = 10

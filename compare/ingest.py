@@ -1,15 +1,28 @@
-"""Read an article (path or ``-`` for stdin) into an :class:`Article`. The only stage that reads files.
+"""Read an article (a path, ``-`` for stdin, or an ``http(s)://`` URL) into an :class:`Article`. The only
+stage that reads files; URLs are fetched by :mod:`compare.fetch`, HTML is handled by :mod:`compare.html`.
 
-Decoding: UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252. Line endings are
+Plain text (``.txt``, ``.md``, ``text/plain``): UTF-8 (with or without BOM), UTF-16 with BOM, then
+Windows-1252; a charset in the HTTP ``Content-Type`` header comes first for URLs. Line endings are
 normalised to ``\\n`` before anything else, so every offset in every record refers to that text.
+
+HTML (a ``.html``/``.htm`` file with tags in it, any input that :func:`compare.html.looks_like_html`,
+``text/html``): decoded by byte-order mark, then ``<meta>`` charset, then the HTTP header charset, then
+as plain text; the article text is extracted by trafilatura and laid out as headline + paragraphs, and
+**all offsets refer to that extracted text**, not to the HTML source. Title, date and byline come
+from the page's markup when it has them. ``Article.encoding`` says what was read and how, e.g.
+``"windows-1252 (HTML, meta charset)"``. Markdown files are never sniffed (Markdown may contain HTML).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from . import fetch, html
 from .errors import EmptyInput, InputNotFound, InputTooLarge, NotText
 from .lexicon import caption_patterns, furniture_patterns
 from .records import Article, Paragraph, ParagraphRole
@@ -36,6 +49,13 @@ _DATELINE_PLACE = re.compile(
     r"\s*[—–:-]|,[^—–:(]{1,30}$)"
 )
 _DATELINE_SEARCH_PARAGRAPHS = 8
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_NEVER_SNIFFED_SUFFIXES = frozenset({".md", ".markdown"})
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii"})
+"""Python codec names of labels that browsers read as Windows-1252 (WHATWG Encoding Standard):
+``iso-8859-1``, ``latin1``, ``us-ascii``, ... Pages so labelled use 0x80-0x9F for curly quotes."""
+_WIDE_CODECS = ("utf-16", "utf-32")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -59,10 +79,62 @@ def decode(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("cp1252"), "windows-1252"
         except UnicodeDecodeError as exc:
             raise NotText("input is neither UTF-8 nor Windows-1252 text") from exc
+    _refuse_control_characters(text)
+    return text, encoding
+
+
+def _refuse_control_characters(text: str) -> None:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(1, len(text) // 1000):
         raise NotText("input is full of control characters: it looks binary, not a text article")
-    return text, encoding
+
+
+def codec_for(label: str | None) -> str | None:
+    """Python's codec name for a charset label (``"UTF8"`` gives ``"utf-8"``), ``None`` for an unknown
+    label; ``iso-8859-1``/``latin1``/``us-ascii`` give ``"cp1252"``, as in browsers."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
+def decode_declared(data: bytes, declarations: Sequence[tuple[str | None, str]] = ()) -> tuple[str, str, str]:
+    """Decode bytes whose charset may be declared, returning ``(text, encoding name, how)``.
+
+    Order: a byte-order mark (``how == "byte-order mark"``); then each ``(label, where)`` declaration
+    in the order given (``how == where``), skipping a missing or unknown label and one the bytes do not
+    decode in without error; then :func:`decode`'s guess, UTF-8 then Windows-1252 (``how == "no
+    charset declared"``). Binary data is refused as by :func:`decode`."""
+    if data.startswith(_BOMS):
+        text, encoding = decode(data)
+        return text, encoding, "byte-order mark"
+    for label, where in declarations:
+        codec = codec_for(label)
+        if codec is None or (b"\x00" in data and not codec.startswith(_WIDE_CODECS)):
+            continue
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        _refuse_control_characters(text)
+        return text, "windows-1252" if codec == "cp1252" else codec, where
+    text, encoding = decode(data)
+    return text, encoding, "no charset declared"
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, str]:
+    """Decode an HTML page, returning ``(text, encoding description)`` such as ``"utf-8 (HTML, meta
+    charset)"``: byte-order mark, then ``<meta>`` charset, then the HTTP header's charset, then
+    :func:`decode`'s guess. A ``<meta>`` naming UTF-16 or UTF-32 in a page without a byte-order mark
+    means UTF-8 (the page could not have been read to find it otherwise)."""
+    meta = html.declared_charset(data)
+    if (codec_for(meta) or "").startswith(_WIDE_CODECS):
+        meta = "utf-8"
+    text, encoding, how = decode_declared(data, [(meta, "meta charset"), (header_charset, "HTTP charset")])
+    return text, f"{'utf-8' if encoding == 'utf-8-sig' else encoding} (HTML, {how})"
 
 
 def read_bytes(source: str, settings: Settings = DEFAULT) -> bytes:
@@ -73,6 +145,8 @@ def read_bytes(source: str, settings: Settings = DEFAULT) -> bytes:
             data = sys.stdin.buffer.read(limit + 1)
         else:
             path = Path(source)
+            if path.is_dir():
+                raise InputNotFound(f"{source} is a folder, not an article file")
             if not path.is_file():
                 raise InputNotFound(f"no such file: {source}")
             with path.open("rb") as handle:
@@ -85,9 +159,22 @@ def read_bytes(source: str, settings: Settings = DEFAULT) -> bytes:
 
 
 def article_name(source: str) -> str:
+    """``stdin`` for ``-``, :func:`compare.fetch.url_name` for a URL, else the file name without suffix."""
     if source == "-":
         return "stdin"
+    if fetch.is_url(source):
+        return fetch.url_name(source)
     return Path(source).stem
+
+
+def is_html_input(source: str, data: bytes) -> bool:
+    """Whether a file (or stdin, ``-``) is read as HTML: Markdown files never; anything that
+    :func:`compare.html.looks_like_html`; and a ``.html``/``.htm``/``.xhtml`` file with at least one
+    tag in it (one without any is plain text with the wrong name)."""
+    suffix = "" if source == "-" else Path(source).suffix.lower()
+    if suffix in _NEVER_SNIFFED_SUFFIXES:
+        return False
+    return html.looks_like_html(data) or (suffix in _HTML_SUFFIXES and html.has_tags(data))
 
 
 def _split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -174,6 +261,42 @@ def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
 
 
 def load(source: str, settings: Settings = DEFAULT) -> Article:
-    """Read, decode and parse the article at ``source`` (a path, or ``-`` for stdin)."""
-    text, encoding = decode(read_bytes(source, settings))
+    """Read, decode and parse the article at ``source``: a path, ``-`` for stdin, or an
+    ``http://``/``https://`` URL (see the module docstring for HTML)."""
+    if fetch.is_url(source):
+        return _load_url(source, settings)
+    data = read_bytes(source, settings)
+    if is_html_input(source, data):
+        return html_article(data, article_name(source))
+    text, encoding = decode(data)
     return parse(text, article_name(source), encoding)
+
+
+def _load_url(url: str, settings: Settings) -> Article:
+    """``text/html`` is HTML, ``text/plain``/``text/markdown`` plain text; any other text type, or
+    none, is sniffed."""
+    page = fetch.fetch(url, settings)
+    name = fetch.url_name(url)
+    if page.media_type in fetch.HTML_TYPES or (
+        page.media_type not in fetch.TEXT_TYPES and html.looks_like_html(page.data)
+    ):
+        return html_article(page.data, name, page.charset, page.url)
+    text, encoding, how = decode_declared(page.data, [(page.charset, "HTTP charset")])
+    return parse(text, name, f"{encoding} ({how})" if how == "HTTP charset" else encoding)
+
+
+def html_article(data: bytes, name: str, header_charset: str | None = None, url: str | None = None) -> Article:
+    """An :class:`Article` from the bytes of an HTML page: decoded by :func:`decode_html`, its text
+    extracted by :func:`compare.html.extract` and parsed like plain text; the page's own title, date
+    (``YYYY-MM-DD``) and author/site name replace what :func:`parse` found, where the page has them."""
+    markup, encoding = decode_html(data, header_charset)
+    if not markup.strip():
+        raise EmptyInput("input is empty or whitespace only")
+    page = html.extract(markup, url)
+    article = parse(page.text, name, encoding)
+    return replace(
+        article,
+        title=page.title or article.title,
+        date=page.date or article.date,
+        source=page.source or article.source,
+    )

@@ -49,5 +49,9 @@ class Settings:
     thin_statements: int = 3
     """A side with fewer statements than this gets a 'thin evidence' warning."""
 
+    fetch_timeout: float = 20.0
+    """Seconds allowed for fetching an article URL, connection and whole body together (FetchError
+    when exceeded)."""
+
 
 DEFAULT = Settings()

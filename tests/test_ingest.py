@@ -1,4 +1,6 @@
-"""compare.ingest: decoding bytes, paragraph roles, title/date/source, and reading files."""
+"""compare.ingest: decoding bytes, paragraph roles, title/date/source, and reading files and HTML.
+
+HTML extraction itself is tested in test_html.py, URLs in test_fetch.py."""
 
 from __future__ import annotations
 
@@ -252,3 +254,205 @@ def test_load_stdin_text(monkeypatch) -> None:
 def test_load_stdin_name(monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Talks\n\nThey met.")))
     assert ingest.load("-").name == "stdin"
+
+
+# --- declared charsets -------------------------------------------------------------------------
+
+CODEC_CASES = [
+    ("utf-8", "utf-8"),
+    ("UTF8", "utf-8"),
+    ('"utf-8"', "utf-8"),
+    ("windows-1252", "cp1252"),
+    ("ISO-8859-1", "cp1252"),  # browsers read latin-1 labels as Windows-1252
+    ("latin1", "cp1252"),
+    ("us-ascii", "cp1252"),
+    ("iso-8859-15", "iso8859-15"),
+    ("Shift_JIS", "shift_jis"),
+    ("x-no-such-charset", None),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("label", "codec"), CODEC_CASES)
+def test_codec_for(label: str | None, codec: str | None) -> None:
+    assert ingest.codec_for(label) == codec
+
+
+DECLARED_CASES = [
+    # (bytes, declarations, (text, encoding, how))
+    (b"caf\xe9", [("windows-1252", "meta charset")], ("café", "windows-1252", "meta charset")),
+    (b"\x93q\x94", [("iso-8859-1", "HTTP charset")], ("“q”", "windows-1252", "HTTP charset")),
+    ("Лавров".encode("koi8-r"), [("koi8-r", "meta charset")], ("Лавров", "koi8-r", "meta charset")),
+    # a byte-order mark beats every declaration
+    (b"\xef\xbb\xbfcaf\xc3\xa9", [("windows-1252", "meta charset")], ("café", "utf-8-sig", "byte-order mark")),
+    # the first usable declaration wins; unknown, missing and ill-fitting ones are skipped
+    (b"caf\xc3\xa9", [("utf-8", "meta charset"), ("windows-1252", "HTTP charset")], ("café", "utf-8", "meta charset")),
+    (b"caf\xe9", [(None, "meta charset"), ("windows-1252", "HTTP charset")], ("café", "windows-1252", "HTTP charset")),
+    (b"caf\xe9", [("x-unknown", "meta charset")], ("café", "windows-1252", "no charset declared")),
+    (b"caf\xe9", [("utf-8", "meta charset")], ("café", "windows-1252", "no charset declared")),
+    (b"caf\xc3\xa9", [], ("café", "utf-8", "no charset declared")),
+]
+
+
+@pytest.mark.parametrize(("data", "declarations", "expected"), DECLARED_CASES)
+def test_decode_declared(data: bytes, declarations: list, expected: tuple[str, str, str]) -> None:
+    assert ingest.decode_declared(data, declarations) == expected
+
+
+def test_decode_declared_refuses_nul_bytes() -> None:
+    with pytest.raises(NotText):
+        ingest.decode_declared(b"ab\x00cd", [("windows-1252", "meta charset")])
+
+
+def test_decode_declared_refuses_control_characters() -> None:
+    with pytest.raises(NotText):
+        ingest.decode_declared(b"\x01\x02\x03\x04\x05hello", [("windows-1252", "meta charset")])
+
+
+DECODE_HTML_CASES = [
+    # (bytes, HTTP header charset, (text, encoding description))
+    (b'<meta charset="windows-1252"><p>caf\xe9</p>', None,
+     ('<meta charset="windows-1252"><p>café</p>', "windows-1252 (HTML, meta charset)")),
+    # <meta> before the HTTP header
+    ('<meta charset="utf-8"><p>café</p>'.encode(), "iso-8859-1",
+     ('<meta charset="utf-8"><p>café</p>', "utf-8 (HTML, meta charset)")),
+    (b"<p>caf\xe9</p>", "windows-1252", ("<p>café</p>", "windows-1252 (HTML, HTTP charset)")),
+    ("<p>Лавров</p>".encode("koi8-r"), "koi8-r", ("<p>Лавров</p>", "koi8-r (HTML, HTTP charset)")),
+    # a <meta> that names UTF-16 in a page readable as ASCII means UTF-8
+    ('<meta charset="utf-16"><p>café</p>'.encode(), None,
+     ('<meta charset="utf-16"><p>café</p>', "utf-8 (HTML, meta charset)")),
+    (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "windows-1252", ("<p>café</p>", "utf-8 (HTML, byte-order mark)")),
+    ("<p>café</p>".encode("utf-16"), None, ("<p>café</p>", "utf-16 (HTML, byte-order mark)")),
+    (b"<p>caf\xe9</p>", None, ("<p>café</p>", "windows-1252 (HTML, no charset declared)")),
+]
+
+
+@pytest.mark.parametrize(("data", "header", "expected"), DECODE_HTML_CASES)
+def test_decode_html(data: bytes, header: str | None, expected: tuple[str, str]) -> None:
+    assert ingest.decode_html(data, header) == expected
+
+
+def test_meta_charset_changes_the_text() -> None:
+    # without its <meta>, a KOI8-R page would be guessed as Windows-1252 and garbled
+    body = "<p>Лавров сказал</p>".encode("koi8-r")
+    assert (ingest.decode_html(b'<meta charset="koi8-r">' + body)[0].endswith("Лавров сказал</p>"),
+            "Лавров" in ingest.decode_html(body)[0]) == (True, False)
+
+
+# --- which inputs are HTML ------------------------------------------------------------------------
+
+HTML_INPUT_CASES = [
+    # (source, bytes, read as HTML)
+    ("page.html", b"<!doctype html><html><body><p>x</p></body></html>", True),
+    ("page.htm", b"<p>x</p>", True),
+    ("page.HTML", b"Saved text.\n\n<p>Lee said it went well.</p>", True),  # .html with tags later on
+    ("page.html", b"Talks\n\nLee said it went well.", False),  # .html without any tag: text
+    ("article.txt", b"<!DOCTYPE html><html>", True),  # content wins over the .txt name
+    ("article.txt", b"Talks\n\nThe <p> tag came up.", False),
+    ("article", b"  <html><body>", True),
+    ("notes.md", b"<p align='center'>Talks</p>\n\nLee said it went well.", False),  # Markdown may hold HTML
+    ("notes.markdown", b"<!doctype html>", False),
+    ("-", b"<html><body><p>x</p>", True),  # stdin is sniffed
+    ("-", b"Talks\n\nLee said it went well.", False),
+]
+
+
+@pytest.mark.parametrize(("source", "data", "expected"), HTML_INPUT_CASES)
+def test_is_html_input(source: str, data: bytes, expected: bool) -> None:
+    assert ingest.is_html_input(source, data) is expected
+
+
+# --- load: HTML files and stdin -------------------------------------------------------------------
+
+PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Lee and Kim meet | Seoul Times</title>'
+    '<meta property="og:title" content="Lee and Kim meet in Seoul">'
+    '<meta property="article:published_time" content="2024-05-02T09:00:00+09:00">'
+    '<meta property="og:site_name" content="Seoul Times"></head><body>'
+    '<nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+    "<article><h1>Lee and Kim meet in Seoul</h1>"
+    "<p>SEOUL — Minister Lee met Minister Kim on Monday for talks on trade and security.</p>"
+    "<p>“We agreed on the next steps,” Lee said.</p></article>"
+    "<footer>© 2024 Seoul Times</footer></body></html>"
+)
+
+
+def test_load_html_file(tmp_path) -> None:
+    path = tmp_path / "lee-kim.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = ingest.load(str(path))
+    assert article.text == (
+        "Lee and Kim meet in Seoul\n\nSEOUL — Minister Lee met Minister Kim on Monday for talks on trade and "
+        "security.\n\n“We agreed on the next steps,” Lee said."
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("name", "lee-kim"),
+        ("title", "Lee and Kim meet in Seoul"),
+        ("date", "2024-05-02"),
+        ("source", "Seoul Times"),
+        ("encoding", "utf-8 (HTML, meta charset)"),
+        ("dateline", "Seoul"),
+    ],
+)
+def test_load_html_file_fields(tmp_path, field: str, expected: str) -> None:
+    path = tmp_path / "lee-kim.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert getattr(ingest.load(str(path)), field) == expected
+
+
+def test_load_html_paragraph_offsets_slice_text(tmp_path) -> None:
+    path = tmp_path / "lee-kim.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = ingest.load(str(path))
+    assert [article.text[p.start : p.end] for p in article.paragraphs] == article.text.split("\n\n")
+
+
+def test_load_txt_file_holding_html_is_html(tmp_path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    assert ingest.load(str(path)).title == "Lee and Kim meet in Seoul"
+
+
+def test_load_markdown_holding_html_is_text(tmp_path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("<p>Lee and Kim meet</p>\n\nLee said it went well.", encoding="utf-8")
+    assert ingest.load(str(path)).encoding == "utf-8"
+
+
+def test_load_html_named_file_without_tags_is_text(tmp_path) -> None:
+    path = tmp_path / "talks.html"
+    path.write_text("Talks\n\nLee said it went well.", encoding="utf-8")
+    assert (ingest.load(str(path)).text, ingest.load(str(path)).encoding) == (
+        "Talks\n\nLee said it went well.", "utf-8")
+
+
+def test_load_html_over_size_limit(tmp_path) -> None:
+    path = tmp_path / "big.html"
+    path.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(InputTooLarge):
+        ingest.load(str(path), Settings(max_input_bytes=100))
+
+
+def test_load_binary_html_file(tmp_path) -> None:
+    path = tmp_path / "bin.html"
+    path.write_bytes(b"<html>\x00\x01\x02")
+    with pytest.raises(NotText):
+        ingest.load(str(path))
+
+
+def test_load_stdin_html(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(PAGE.encode())))
+    article = ingest.load("-")
+    assert (article.name, article.title, article.encoding) == (
+        "stdin", "Lee and Kim meet in Seoul", "utf-8 (HTML, meta charset)")
+
+
+def test_load_stdin_html_without_article_text(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"<html><body><div id='root'></div></body></html>")))
+    with pytest.raises(EmptyInput):
+        ingest.load("-")
