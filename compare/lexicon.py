@@ -18,8 +18,9 @@ def _text(name: str, language: str) -> str:
     return (resources.files("compare") / "data" / language / name).read_text(encoding="utf-8")
 
 
-def _read(name: str, language: str = "en") -> list[str]:
-    """Lines of a word list, with ``#`` comments and blank lines removed."""
+def read_lines(name: str, language: str = "en") -> list[str]:
+    """Lines of a packaged word list ``data/<language>/<name>``, with ``#`` comments and blank lines
+    removed; an unsupported language fails loudly."""
     lines = (raw.split("#", 1)[0].rstrip() for raw in _text(name, language).splitlines())
     return [line for line in lines if line.strip()]
 
@@ -35,19 +36,19 @@ def _read_regex(name: str, language: str = "en") -> list[str]:
 
 @cache
 def stopwords(language: str = "en") -> frozenset[str]:
-    return frozenset(w.lower() for line in _read("stopwords.txt", language) for w in line.split())
+    return frozenset(w.lower() for line in read_lines("stopwords.txt", language) for w in line.split())
 
 
 @cache
 def abbreviations(language: str = "en") -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _read("abbreviations.txt", language))
+    return frozenset(line.strip().lower() for line in read_lines("abbreviations.txt", language))
 
 
 @cache
 def reporting_verbs(language: str = "en") -> dict[str, str]:
     """Map each form of a reporting verb (``_`` for multi-word cues -> space) to its first form."""
     forms: dict[str, str] = {}
-    for line in _read("reporting_verbs.txt", language):
+    for line in read_lines("reporting_verbs.txt", language):
         words = [w.replace("_", " ") for w in line.split()]
         for w in words:
             forms.setdefault(w.lower(), words[0].lower())
@@ -56,23 +57,23 @@ def reporting_verbs(language: str = "en") -> dict[str, str]:
 
 @cache
 def titles(language: str = "en") -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _read("titles.txt", language))
+    return frozenset(line.strip().lower() for line in read_lines("titles.txt", language))
 
 
 @cache
 def nongovernmental(language: str = "en") -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in _read("nongovernmental.txt", language))
+    return frozenset(line.strip().lower() for line in read_lines("nongovernmental.txt", language))
 
 
 @cache
 def nonperson_words(language: str = "en") -> frozenset[str]:
-    return frozenset(w.lower() for line in _read("nonperson_words.txt", language) for w in line.split())
+    return frozenset(w.lower() for line in read_lines("nonperson_words.txt", language) for w in line.split())
 
 
 @cache
 def role_equivalents(language: str = "en") -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in _read("role_equivalents.tsv", language):
+    for line in read_lines("role_equivalents.tsv", language):
         variant, canonical = (p.strip().lower() for p in line.split("\t")[:2])
         out[variant] = canonical
     return out
@@ -81,7 +82,7 @@ def role_equivalents(language: str = "en") -> dict[str, str]:
 @cache
 def affiliations(language: str = "en") -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in _read("affiliations.tsv", language):
+    for line in read_lines("affiliations.tsv", language):
         parts = line.split("\t")
         if len(parts) >= 2:
             out[parts[0].strip()] = parts[1].strip()
