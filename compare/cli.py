@@ -1,5 +1,5 @@
 """Command line: parse arguments, call the pipeline, write files atomically, map errors to exit
-codes (see README: 0 ok, 1 internal error, 2 usage, 3-9 our errors)."""
+codes (see README: 0 ok, 1 internal error, 2 usage, 3-10 our errors)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import CompareError, OutputError
+from .records import Analysis
 from .sides import Overrides, load_override_file, parse_override
 
 EXIT_INTERNAL = 1
@@ -24,21 +25,58 @@ def safe_name(name: str) -> str:
     return cleaned[:120]
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename, so a failed
-    run never leaves a partial file."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes) to ``path`` via a temporary file in the same
+    folder and a rename, so a failed run never leaves a partial file."""
+    write_all_atomic({path: content})
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _stage(path: Path, content: str | bytes) -> str:
+    """Write ``content`` to a temporary file beside ``path`` (mode as for a plain ``open``, not
+    ``mkstemp``'s 0600) and return its name."""
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(f"cannot write {path}: {path.parent} is a file, not a folder")
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with os.fdopen(fd, "wb") as handle:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_all_atomic(files: dict[Path, str | bytes], protect: str | None = None) -> None:
+    """Write every file or none: each goes to a temporary file beside its target first, and only
+    when all are written are they renamed over their targets, in order. A target that is the file
+    ``protect`` (the input article; ``-`` is stdin) is refused before anything is written."""
+    staged: list[tuple[str, Path]] = []
+    current = next(iter(files), Path())
+    try:
+        for path in files:
+            if protect not in (None, "-") and path.exists() and Path(protect).exists() \
+                    and os.path.samefile(path, protect):
+                raise OutputError(f"cannot write {path}: it is the input file; choose another --out folder")
+        for current, content in files.items():
+            staged.append((_stage(current, content), current))
+        for tmp, current in staged:
+            os.replace(tmp, current)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def _overrides(args: argparse.Namespace) -> Overrides | None:
@@ -51,17 +89,48 @@ def _overrides(args: argparse.Namespace) -> Overrides | None:
     return merged or None
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from .pipeline import analyze
+def chart_links(analysis: Analysis, stem: str) -> dict[str, tuple[str, str]]:
+    """The markdown's chart links: chart name -> (PNG file name beside the report, alt text)."""
+    from .charts import alt_text, chart_names
+
+    return {name: (f"{stem}-{name}.png", alt_text(analysis, name)) for name in chart_names(analysis)}
+
+
+def report_files(
+    analysis: Analysis, out_dir: Path, charts: bool = True, csv: bool = False
+) -> dict[Path, str | bytes]:
+    """Every file ``report`` writes, rendered in memory: charts (SVG and PNG), CSV tables, the JSON,
+    and the markdown last (so it never links to a chart that is not there)."""
     from .report import to_json, to_markdown
 
-    analysis = analyze(args.article, _overrides(args))
-    out_dir = Path(args.out)
     stem = safe_name(analysis.article.name)
-    markdown, document = to_markdown(analysis), to_json(analysis)
-    write_atomic(out_dir / f"{stem}.json", document)
-    write_atomic(out_dir / f"{stem}.md", markdown)
-    print(out_dir / f"{stem}.md")
+    files: dict[Path, str | bytes] = {}
+    links: dict[str, tuple[str, str]] = {}
+    if charts:
+        from .charts import render
+
+        for fmt in ("svg", "png"):
+            for name, data in render(analysis, fmt).items():
+                files[out_dir / f"{stem}-{name}.{fmt}"] = data
+        links = chart_links(analysis, stem)
+    if csv:
+        from .tables import to_csv
+
+        for name, text in to_csv(analysis).items():
+            files[out_dir / f"{stem}-{name}.csv"] = text
+    files[out_dir / f"{stem}.json"] = to_json(analysis)
+    files[out_dir / f"{stem}.md"] = to_markdown(analysis, charts=links)
+    return files
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .pipeline import analyze
+
+    analysis = analyze(args.article, _overrides(args))
+    # Everything is rendered in memory first, so an error leaves no new file at all.
+    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
+    write_all_atomic(files, protect=args.article)
+    print(next(path for path in files if path.suffix == ".md"))
     return 0
 
 
@@ -110,12 +179,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="show a traceback on errors")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("report", help="write reports/<article>.md and .json")
-    p.add_argument("article", help="article file (.txt, .md) or - for stdin")
+    p.add_argument("article", help="article: .txt/.md/.html file, - for stdin, or an http(s):// URL")
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--csv", action="store_true",
+                   help="also write <article>-statements/topics/terms/frames.csv beside the report")
+    p.add_argument("--no-charts", action="store_true",
+                   help="do not draw <article>-topics/terms.svg and .png beside the report")
     _add_side_options(p)
     p.set_defaults(func=_cmd_report)
     p = sub.add_parser("analyze", help="print the analysis to stdout")
-    p.add_argument("article", help="article file (.txt, .md) or - for stdin")
+    p.add_argument("article", help="article: .txt/.md/.html file, - for stdin, or an http(s):// URL")
     p.add_argument("--format", choices=("json", "markdown"), default="json")
     _add_side_options(p)
     p.set_defaults(func=_cmd_analyze)

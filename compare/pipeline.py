@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from . import align, attribute, emphasis, ingest, quotes, segment, sides, terms
+from . import align, attribute, emphasis, frames, ingest, quotes, segment, sides, terms
 from .errors import NoStatements
-from .records import Analysis, Article, Speaker
+from .records import Analysis, Article, Comparison, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 
@@ -25,32 +27,56 @@ def analyze_article(
         article, statements, speakers, overrides, settings, people
     )
     names = (side_a.name, side_b.name)
+    result = compare_statements(statements, names, [*speakers, *people], settings)
+    rows = {n: sum(1 for st in statements if st.side == n) for n in names}
+    return Analysis(
+        article=article,
+        statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
+        speakers=tuple(speakers),
+        sides=(side_a, side_b),
+        topics=result.topics,
+        terms=result.terms,
+        pairs=result.pairs,
+        similarity=result.similarity,
+        divergence=result.divergence,
+        notes=tuple(_notes(names, rows, result.topics, settings)),
+        frames=result.profiles,
+    )
+
+
+def compare_statements(
+    statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
+    settings: Settings = DEFAULT,
+) -> Comparison:
+    """Topics, distinctive terms, counterparts, similarity, divergence and frames of the two sides'
+    statements (``statement.side`` in ``names``; other statements are weighed but not compared)."""
     side_of = [st.side for st in statements]
-    texts = [_without_names(st.text, [*speakers, *people]) for st in statements]
+    texts = [_without_names(st.text, people) for st in statements]
     bg = terms.background()
     space = align.fit(texts, bg)
-    rows = [i for i, s in enumerate(side_of) if s in names]
+    # Document order, whatever order the statements come in: ties in clustering and matching are
+    # then broken the same way every time.
+    position = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end, texts[i]))
+    rows = [i for i in position if side_of[i] in names]
     groups = align.cluster(space, rows, settings)
     surface = terms.surface_forms(texts)
     labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
     topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
+    topics = [replace(t, frames=frames.tag(" ".join(texts[i] for i in t.statements))) for t in topics]
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
-    return Analysis(
-        article=article,
-        statements=tuple(statements),
-        speakers=tuple(speakers),
-        sides=(side_a, side_b),
+    return Comparison(
         topics=tuple(topics),
         terms=tuple(emphasis.distinctive_terms(space, side_of, names, bg, surface, settings)),
         pairs=tuple(align.counterparts(space, rows_a, rows_b, settings)),
         similarity=round(align.side_similarity(space, rows_a, rows_b), 4),
         divergence=emphasis.divergence_index(topics, names),
-        notes=tuple(_notes(names, rows_a, rows_b, settings)),
+        frames=tuple(frames.tag(t) for t in texts),
+        profiles={n: frames.profile([texts[i] for i in r]) for n, r in zip(names, (rows_a, rows_b))},
     )
 
 
-def _without_names(text: str, people: list[Speaker]) -> str:
+def _without_names(text: str, people: Sequence[Speaker]) -> str:
     """The statement without the names of people in it: names say who, not what about."""
     words = {w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2}
     if not words:
@@ -59,22 +85,29 @@ def _without_names(text: str, people: list[Speaker]) -> str:
     return re.sub(pattern, " ", text)
 
 
-def _notes(names: tuple[str, str], rows_a: list[int], rows_b: list[int], settings: Settings) -> list[str]:
+def _notes(
+    names: tuple[str, str], rows: dict[str, int], topics: Sequence[Topic], settings: Settings
+) -> list[str]:
+    if not rows[names[0]] and not rows[names[1]]:
+        return [
+            f"Neither {names[0]} nor {names[1]} has a statement in this article: every statement comes "
+            "from other speakers, so there is nothing to compare."
+        ]
     notes = []
-    for name, rows, other in ((names[0], rows_a, names[1]), (names[1], rows_b, names[0])):
-        if not rows:
+    for name, other in ((names[0], names[1]), (names[1], names[0])):
+        if not rows[name]:
             notes.append(
                 f"{name} says nothing in this article: it gives only {other}'s account, so there "
                 "is nothing to compare. Topics below are that side's alone."
             )
-        elif len(rows) < settings.thin_statements:
+        elif rows[name] < settings.thin_statements:
             notes.append(
-                f"The evidence for {name} is thin ({len(rows)} statement"
-                f"{'s' if len(rows) != 1 else ''}): read its shares and terms as tentative."
+                f"The evidence for {name} is thin ({rows[name]} statement"
+                f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative."
             )
     return notes
 
 
 def analyze(source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT) -> Analysis:
-    """Read the article at ``source`` (a path or ``-``) and analyse it."""
+    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it."""
     return analyze_article(ingest.load(source, settings), overrides, settings)

@@ -1,7 +1,8 @@
 """Plain typed records passed between the pipeline stages.
 
 Every record that points at text keeps character offsets into ``Article.text`` (the decoded input,
-line endings normalised to ``\\n``), so ``article.text[start:end]`` is the text a record speaks of.
+line endings normalised to ``\\n``; for an HTML page, the main text extracted from it), so
+``article.text[start:end]`` is the text a record speaks of.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ class Statement:
     speaker: str = UNKNOWN
     resolved_by: Resolution = "none"
     side: str = OTHER
+    frames: tuple[str, ...] = ()
+    """Primary Policy Frames Codebook dimensions of the statement (see ``compare.frames``)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class Topic:
     share: dict[str, float]
     word_share: dict[str, float]
     verdict: str
+    frames: tuple[str, ...] = ()
+    """The topic's primary frames: the most frequent among its statements' frames."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,22 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """What the two sides' statements say, compared: the output of ``pipeline.compare_statements``.
+    Statement indices refer to the statement list that was compared."""
+
+    topics: tuple[Topic, ...]
+    terms: tuple[Term, ...]
+    pairs: tuple[Pair, ...]
+    similarity: float
+    divergence: float | None
+    frames: tuple[tuple[str, ...], ...]
+    """Each statement's primary frames, in statement order."""
+    profiles: dict[str, dict[str, float]]
+    """Each side's frame profile."""
+
+
+@dataclass(frozen=True)
 class Analysis:
     article: Article
     statements: tuple[Statement, ...]
@@ -127,3 +148,5 @@ class Analysis:
     similarity: float = 0.0
     divergence: float | None = None
     notes: tuple[str, ...] = field(default=())
+    frames: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Each side's frame profile: side name -> frame -> share of that side's frame hits."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .records import JOINT, OTHER, Analysis, Statement, Topic
@@ -53,12 +54,14 @@ def _divergence_sentence(value: float | None) -> str:
 
 def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
     a, b = (s.name for s in analysis.sides)
+    frames = f" Frames: {md(', '.join(topic.frames))}." if topic.frames else ""
     lines = [
         f"#### {md(topic.label) or '(no content words)'}",
         "",
         f"Share of each side's words: {md(a)} {_pct(topic.word_share[a])}, "
         f"{md(b)} {_pct(topic.word_share[b])} "
-        f"(statements: {_pct(topic.share[a])} / {_pct(topic.share[b])}). Verdict: **{md(topic.verdict)}**.",
+        f"(statements: {_pct(topic.share[a])} / {_pct(topic.share[b])}). Verdict: **{md(topic.verdict)}**"
+        f"{_tentative(analysis)}.{frames}",
         "",
     ]
     for name in (a, b):
@@ -70,7 +73,18 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
     return lines
 
 
-def to_markdown(analysis: Analysis, settings: Settings = DEFAULT) -> str:
+def _tentative(analysis: Analysis, settings: Settings = DEFAULT) -> str:
+    """A hedge after a verdict when either side has too few statements to carry one."""
+    thin = [s.name for s in analysis.sides
+            if 0 < sum(1 for st in analysis.statements if st.side == s.name) < settings.thin_statements]
+    return f" (tentative: thin evidence for {md(' and '.join(thin))})" if thin else ""
+
+
+def to_markdown(
+    analysis: Analysis, settings: Settings = DEFAULT, charts: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """The markdown report. ``charts`` maps a chart name to ``(relative path, alt text)`` for the
+    chart files written beside the report; they are linked in a Charts section."""
     art = analysis.article
     side_a, side_b = analysis.sides
     a, b = side_a.name, side_b.name
@@ -98,6 +112,12 @@ def to_markdown(analysis: Analysis, settings: Settings = DEFAULT) -> str:
             + _divergence_sentence(analysis.divergence),
             "",
         ]
+    if charts:
+        out += ["## Charts", ""]
+        for path, alt in charts.values():
+            out += [f"![{md(alt)}]({_link(path)})", ""]
+            if path.endswith(".png"):
+                out += [f"[The same chart as SVG]({_link(path[:-4] + '.svg')})", ""]
     out += ["## Sides and speakers", "", "| Side | Speaker | Statements |", "| --- | --- | --- |"]
     for side in (a, b, JOINT, OTHER):
         speakers = dict.fromkeys(s.speaker for s in sts if s.side == side)
@@ -120,12 +140,14 @@ def to_markdown(analysis: Analysis, settings: Settings = DEFAULT) -> str:
         for t in topics:
             out += _topic_block(analysis, t)
     out += _terms_section(analysis)
+    out += _frames_section(analysis)
     out += _counterparts_section(analysis)
-    out += ["## All statements", "", "| # | Side | Speaker | How | Kind | Statement |",
-            "| --- | --- | --- | --- | --- | --- |"]
+    out += ["## All statements", "", "| # | Side | Speaker | How | Kind | Frames | Statement |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
     for i, st in enumerate(sts):
         out.append(
-            f"| {i} | {md(st.side)} | {md(st.speaker)} | {st.resolved_by} | {st.kind} | {md(st.text)} |"
+            f"| {i} | {md(st.side)} | {md(st.speaker)} | {st.resolved_by} | {st.kind} | "
+            f"{md(', '.join(st.frames))} | {md(st.text)} |"
         )
     out += ["", *_method(settings)]
     return "\n".join(out).rstrip() + "\n"
@@ -142,6 +164,35 @@ def _terms_section(analysis: Analysis) -> list[str]:
             "| --- | --- | --- | --- | --- | --- |"]
     for t in analysis.terms:
         out.append(f"| {md(t.side)} | {md(t.term)} | {t.z:+.2f} | {t.counts[a]} | {t.counts[b]} | {t.evidence} |")
+    return out + [""]
+
+
+def _link(path: str) -> str:
+    """A relative link target: only our own safe file names reach here, but escape anyway."""
+    return re.sub(r"[^A-Za-z0-9._/-]", lambda m: f"%{ord(m.group(0)):02X}", path)
+
+
+def _frames_section(analysis: Analysis) -> list[str]:
+    a, b = (s.name for s in analysis.sides)
+    out = ["## Frames", "",
+           "Share of each side's frame keywords per dimension of the Policy Frames Codebook "
+           "(Boydstun et al. 2014), and how many of its statements have it as a primary frame.", ""]
+    pa, pb = analysis.frames.get(a, {}), analysis.frames.get(b, {})
+    if not pa and not pb:
+        return out + ["No frame keyword in either side's statements.", ""]
+    tagged = {n: {} for n in (a, b)}
+    for st in analysis.statements:
+        if st.side in tagged:
+            for f in st.frames:
+                tagged[st.side][f] = tagged[st.side].get(f, 0) + 1
+    order = sorted(set(pa) | set(pb), key=lambda f: (-(pa.get(f, 0.0) + pb.get(f, 0.0)), f))
+    out += [f"| Frame | {md(a)} | {md(b)} |", "| --- | --- | --- |"]
+    for f in order:
+        out.append(f"| {md(f)} | {_pct(pa.get(f, 0.0))} ({tagged[a].get(f, 0)}) | "
+                   f"{_pct(pb.get(f, 0.0))} ({tagged[b].get(f, 0)}) |")
+    untagged = {n: tagged[n].get("Other", 0) for n in (a, b)}
+    if any(untagged.values()):
+        out.append(f"| Other (no frame keyword) | – ({untagged[a]}) | – ({untagged[b]}) |")
     return out + [""]
 
 
@@ -181,6 +232,9 @@ def _method(settings: Settings) -> list[str]:
         "*mostly X* otherwise, *only X* if one side has no statement in it.",
         "- **Divergence index**: Jensen–Shannon distance (base 2) between the sides' word shares over "
         "topics.",
+        "- **Frames**: keywords of the 15 dimensions of the Policy Frames Codebook (Boydstun et al. "
+        "2014) from a packaged word list; a statement's primary frames are the one or two with the most "
+        "keyword hits (*Other* if none); a side's profile is each frame's share of all its hits.",
         "- **Distinctive terms**: log-odds ratio with informative Dirichlet prior (Monroe, Colaresi and "
         f"Quinn 2008), prior mass {settings.prior_mass:g} spread as the background corpus's term "
         "shares; z = delta / sqrt(1/(y_A+a) + 1/(y_B+a)).",
@@ -200,7 +254,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "statements": [
             {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "cue": s.cue,
              "speaker": s.speaker, "side": s.side, "resolved_by": s.resolved_by,
-             "paragraph": s.paragraph}
+             "paragraph": s.paragraph, "frames": list(s.frames)}
             for s in analysis.statements
         ],
         "sides": [{"name": s.name, "speakers": list(s.speakers)} for s in analysis.sides],
@@ -210,7 +264,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "topics": [
             {"label": t.label, "terms": list(t.terms), "statements": list(t.statements),
-             "share": t.share, "word_share": t.word_share, "verdict": t.verdict}
+             "share": t.share, "word_share": t.word_share, "verdict": t.verdict,
+             "frames": list(t.frames)}
             for t in analysis.topics
         ],
         "terms": [
@@ -220,6 +275,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "counterparts": [{"a": p.a, "b": p.b, "similarity": p.similarity} for p in analysis.pairs],
         "similarity": analysis.similarity,
         "divergence_index": analysis.divergence,
+        "frames": {side: dict(profile) for side, profile in analysis.frames.items()},
         "notes": list(analysis.notes),
     }
 

@@ -49,6 +49,8 @@ def load_override_file(path: str) -> Overrides:
         raise BadOption(f"cannot read sides file {path}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise BadOption(f"sides file {path} is not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise BadOption(f"sides file {path} is not UTF-8 text (TOML files must be UTF-8)") from exc
     sides = data.get("sides")
     if not isinstance(sides, dict) or not sides:
         raise BadOption(f'sides file {path} needs a [sides] table: "Side name" = ["Speaker", ...]')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -58,9 +59,47 @@ def test_report_prints_markdown_path(article: Path, tmp_path: Path, capsys) -> N
 
 
 def test_report_writes_nothing_else(article: Path, tmp_path: Path) -> None:
-    cli.main(["report", str(article), "--out", str(tmp_path / "out")])
+    cli.main(["report", str(article), "--out", str(tmp_path / "out"), "--no-charts"])
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "2024-06-24-talks.json", "2024-06-24-talks.md"]
+
+
+def test_report_writes_charts_beside_the_report(article: Path, tmp_path: Path) -> None:
+    cli.main(["report", str(article), "--out", str(tmp_path / "out")])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "2024-06-24-talks-terms.png", "2024-06-24-talks-terms.svg",
+        "2024-06-24-talks-topics.png", "2024-06-24-talks-topics.svg",
+        "2024-06-24-talks.json", "2024-06-24-talks.md"]
+
+
+def test_report_links_charts_relatively(article: Path, tmp_path: Path) -> None:
+    cli.main(["report", str(article), "--out", str(tmp_path / "out")])
+    markdown = (tmp_path / "out" / "2024-06-24-talks.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)]*)\)", markdown)
+    assert targets == ["2024-06-24-talks-topics.png", "2024-06-24-talks-topics.svg",
+                       "2024-06-24-talks-terms.png", "2024-06-24-talks-terms.svg"]
+
+
+def test_report_charts_are_byte_stable_across_runs(article: Path, tmp_path: Path) -> None:
+    cli.main(["report", str(article), "--out", str(tmp_path / "one")])
+    cli.main(["report", str(article), "--out", str(tmp_path / "two")])
+    first = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    assert first == {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir()}
+
+
+def test_report_csv_writes_four_tables(article: Path, tmp_path: Path) -> None:
+    cli.main(["report", str(article), "--out", str(tmp_path / "out"), "--csv", "--no-charts"])
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.csv")) == [
+        "2024-06-24-talks-frames.csv", "2024-06-24-talks-statements.csv",
+        "2024-06-24-talks-terms.csv", "2024-06-24-talks-topics.csv"]
+
+
+def test_report_csv_statements_match_json(article: Path, tmp_path: Path) -> None:
+    cli.main(["report", str(article), "--out", str(tmp_path / "out"), "--csv", "--no-charts"])
+    doc = json.loads((tmp_path / "out" / "2024-06-24-talks.json").read_text(encoding="utf-8"))
+    with (tmp_path / "out" / "2024-06-24-talks-statements.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["speaker"] for r in rows] == [s["speaker"] for s in doc["statements"]]
 
 
 def test_report_json_file_is_valid(article: Path, tmp_path: Path) -> None:

@@ -232,7 +232,7 @@ def test_markdown_table_rows_keep_their_columns(markdown: str) -> None:
     rows = markdown.split("## All statements", 1)[1].split("## Method", 1)[0]
     table = [line for line in rows.splitlines() if line.startswith("|")]
     pipes = {len(re.findall(r"(?<!\\)\|", line)) for line in table}
-    assert pipes == {7}
+    assert pipes == {8}
 
 
 def _rendered_line(markdown: str, prefix: str) -> str:
@@ -315,3 +315,62 @@ def test_json_keeps_non_ascii() -> None:
 
 def test_json_is_deterministic() -> None:
     assert report.to_json(make_analysis()) == report.to_json(make_analysis())
+
+
+# --- frames, charts and thin evidence --------------------------------------------------------------
+
+
+def _with_frames() -> Analysis:
+    a = make_analysis()
+    statements = (
+        dataclasses.replace(a.statements[0], frames=("Security and defense",)),
+        dataclasses.replace(a.statements[1], frames=("Other",)),
+        a.statements[2],
+    )
+    return dataclasses.replace(
+        a, statements=statements,
+        frames={US: {"Security and defense": 0.75, "Economic": 0.25}, IL: {}},
+    )
+
+
+def test_frames_section_lists_each_frame_with_both_sides() -> None:
+    out = report.to_markdown(_with_frames())
+    assert "| Security and defense | 75% (1) | 0% (0) |" in out
+
+
+def test_frames_section_counts_statements_without_frame_keyword() -> None:
+    out = report.to_markdown(_with_frames())
+    assert "| Other (no frame keyword) | – (0) | – (1) |" in out
+
+
+def test_frames_section_says_when_no_side_has_frame_keywords(markdown: str) -> None:
+    assert "No frame keyword in either side's statements." in markdown
+
+
+def test_json_frames_gives_each_side_profile() -> None:
+    doc = json.loads(report.to_json(_with_frames()))
+    assert doc["frames"] == {US: {"Security and defense": 0.75, "Economic": 0.25}, IL: {}}
+
+
+def test_json_statement_frames() -> None:
+    doc = json.loads(report.to_json(_with_frames()))
+    assert [s["frames"] for s in doc["statements"]] == [["Security and defense"], ["Other"], []]
+
+
+def test_verdicts_are_tentative_when_a_side_has_few_statements(markdown: str) -> None:
+    assert "Verdict: **shared** (tentative: thin evidence for United States and Israel)." in markdown
+
+
+def test_charts_are_linked_with_alt_text_and_svg_alternative() -> None:
+    out = report.to_markdown(make_analysis(), charts={"topics": ("talks-topics.png", "Bars [of] shares")})
+    assert "![Bars \\[of\\] shares](talks-topics.png)" in out
+    assert "[The same chart as SVG](talks-topics.svg)" in out
+
+
+def test_chart_link_target_cannot_break_out_of_the_link() -> None:
+    out = report.to_markdown(make_analysis(), charts={"topics": ("a) <b>.png", "alt")})
+    assert "(a%29%20%3Cb%3E.png)" in out
+
+
+def test_no_charts_section_without_charts(markdown: str) -> None:
+    assert "## Charts" not in markdown
