@@ -8,19 +8,38 @@ background document frequency, and ``n`` statements of which ``df_a(t)`` contain
     w(t, d)    = count(t, d) * idf(t), then each statement's vector is scaled to unit length
 
 so a word common in diplomatic reporting at large weighs less than one this article makes special.
+The count and weight matrices are sparse (scipy CSR), so memory grows with the words the
+statements hold, not with statements x vocabulary.
 
 Similarity of two statements is the cosine of their vectors; of two sides, the cosine of the sums
 of their statements' vectors. Topics: agglomerative clustering with average linkage on cosine
 distance (1 - cosine), cut at ``Settings.topic_distance``. Counterparts: a one-to-one matching of
 one side's statements to the other's that maximises total cosine similarity (Hungarian algorithm);
 a pair below ``Settings.counterpart_similarity`` is no counterpart.
+
+Long articles. The clustering tree needs the n x n distances and the matching an n_a x n_b
+matrix, which grow with the square of the statements. So:
+
+- Topics: when more than ``MAX_CLUSTER_STATEMENTS`` statements have words, the first
+  ``MAX_CLUSTER_STATEMENTS`` are clustered as above, and each later statement x joins the topic T
+  at the smallest average-linkage distance, ``1 - x . mean(T)`` (the mean cosine distance from x to
+  T's statements, the vectors being unit length), when that distance is at most
+  ``Settings.topic_distance``; otherwise x is a topic of its own. Time and memory are then linear
+  in the statements.
+- Counterparts are matched among the first ``MAX_COUNTERPART_STATEMENTS`` statements of each side.
+
+No article of the corpus comes near either limit; below them the method is the plain one. (The
+tree is built from the distances 1 - x . y of the sparse unit vectors, the same numbers as scipy's
+cosine distance up to rounding in the last digit.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
+from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer
@@ -30,76 +49,176 @@ from .records import Pair
 from .settings import DEFAULT, Settings
 from .terms import Background, analyze, background
 
+MAX_CLUSTER_STATEMENTS = 1000
+"""Statements clustered into a tree; later ones join the nearest topic (module docstring)."""
+MAX_COUNTERPART_STATEMENTS = 1000
+"""Statements of each side matched to counterparts; later ones are left unmatched."""
+_ASSIGN_BATCH = 1000  # later statements compared with the topics this many at a time
+
 
 @dataclass(frozen=True)
 class Space:
-    """Statement vectors: ``counts`` (n x terms), ``weights`` (unit rows), ``vocabulary``."""
+    """Statement vectors: ``counts`` (n x terms) and ``weights`` (unit rows), both scipy.sparse
+    CSR arrays (a dense array given here is converted), ``vocabulary`` and ``idf`` (per term)."""
 
-    counts: np.ndarray
-    weights: np.ndarray
+    counts: sparse.csr_array
+    weights: sparse.csr_array
     vocabulary: tuple[str, ...]
     idf: np.ndarray
+
+    def __post_init__(self) -> None:
+        for name in ("counts", "weights"):
+            value = getattr(self, name)
+            if not isinstance(value, sparse.csr_array):
+                value = sparse.csr_array(value if sparse.issparse(value) else np.asarray(value, dtype=float))
+                object.__setattr__(self, name, value)
+
+    @cached_property
+    def row_totals(self) -> np.ndarray:
+        """Each statement's total term count (its content words)."""
+        return np.asarray(self.counts.sum(axis=1), dtype=float).ravel()
+
+
+def _empty(n: int) -> Space:
+    return Space(sparse.csr_array((n, 0)), sparse.csr_array((n, 0)), (), np.zeros(0))
 
 
 def fit(texts: list[str], bg: Background | None = None) -> Space:
     """Count and weight the statements' terms (see the module docstring for the formula)."""
     bg = bg if bg is not None else background()
     if not texts:
-        return Space(np.zeros((0, 0)), np.zeros((0, 0)), (), np.zeros(0))
-    vectorizer = CountVectorizer(analyzer=analyze)
+        return _empty(0)
+    vectorizer = CountVectorizer(analyzer=analyze, dtype=np.float64)
     try:
-        counts = vectorizer.fit_transform(texts).toarray().astype(float)
+        counts = sparse.csr_array(vectorizer.fit_transform(texts))
         vocab = tuple(vectorizer.get_feature_names_out())
     except ValueError:  # no content word in any statement
-        return Space(np.zeros((len(texts), 0)), np.zeros((len(texts), 0)), (), np.zeros(0))
-    df_a = (counts > 0).sum(axis=0)
+        return _empty(len(texts))
+    counts.sum_duplicates()
+    df_a = np.bincount(counts.indices, minlength=len(vocab))  # statements holding each term
     df_bg = np.array([bg.df.get(t, 0) for t in vocab], dtype=float)
     idf = np.log((1 + bg.documents + len(texts)) / (1 + df_bg + df_a)) + 1
-    weights = normalize(counts * idf, norm="l2")
+    weighted = counts.copy()
+    weighted.data = weighted.data * idf[weighted.indices]
+    weights = sparse.csr_array(normalize(weighted, norm="l2"))
     return Space(counts, weights, vocab, idf)
+
+
+def has_words(space: Space, row: int) -> bool:
+    """Whether statement ``row`` holds a content word (a non-zero weight)."""
+    w = space.weights
+    return bool(w.shape[1]) and w.indptr[row + 1] > w.indptr[row]
 
 
 def side_similarity(space: Space, a: list[int], b: list[int]) -> float:
     """Cosine of the two sides' summed statement vectors (0 when either side has no words)."""
     if not a or not b or space.weights.shape[1] == 0:
         return 0.0
-    va = space.weights[a].sum(axis=0)
-    vb = space.weights[b].sum(axis=0)
+    va = column_sums(space.weights, a)
+    vb = column_sums(space.weights, b)
     na, nb = np.linalg.norm(va), np.linalg.norm(vb)
     return float(va @ vb / (na * nb)) if na and nb else 0.0
 
 
+def column_sums(matrix: sparse.csr_array, rows: list[int]) -> np.ndarray:
+    """The sum of the given rows of a sparse matrix, as a dense vector (one entry per column)."""
+    if not rows:
+        return np.zeros(matrix.shape[1])
+    return np.asarray(matrix[rows].sum(axis=0)).ravel()
+
+
 def cluster(space: Space, rows: list[int], settings: Settings = DEFAULT) -> list[list[int]]:
     """Topics as lists of statement indices, in order of first statement. Statements with no
-    content word form no topic."""
-    usable = [r for r in rows if space.weights.shape[1] and space.weights[r].any()]
+    content word form no topic. Past ``MAX_CLUSTER_STATEMENTS``, see the module docstring."""
+    usable = [r for r in rows if has_words(space, r)]
     if len(usable) < 2:
         return [[r] for r in usable]
+    head, rest = usable[:MAX_CLUSTER_STATEMENTS], usable[MAX_CLUSTER_STATEMENTS:]
+    groups = _tree_topics(space, head, settings)
+    if rest:
+        groups = _join_nearest(space, groups, rest, settings)
+    return sorted(groups, key=lambda g: g[0])
+
+
+def _tree_topics(space: Space, rows: list[int], settings: Settings) -> list[list[int]]:
+    """Average-linkage clustering of ``rows`` (at least one), cut at ``topic_distance``."""
+    if len(rows) < 2:
+        return [list(rows)]
+    sub = space.weights[rows]
+    distance = 1.0 - (sub @ sub.T).toarray()  # cosine distance: the rows have unit length
+    np.clip(distance, 0.0, None, out=distance)
+    np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average",
+        n_clusters=None, metric="precomputed", linkage="average",
         distance_threshold=settings.topic_distance,
     )
-    labels = model.fit_predict(space.weights[usable])
+    labels = model.fit_predict(distance)
     groups: dict[int, list[int]] = {}
-    for r, label in zip(usable, labels):
+    for r, label in zip(rows, labels):
         groups.setdefault(int(label), []).append(r)
-    return sorted(groups.values(), key=lambda g: g[0])
+    return list(groups.values())
+
+
+def _join_nearest(
+    space: Space, groups: list[list[int]], rest: list[int], settings: Settings
+) -> list[list[int]]:
+    """Each of ``rest`` joins the topic at the smallest average-linkage distance, 1 - x . mean(T),
+    if it is at most ``topic_distance``, else becomes a topic of its own (module docstring)."""
+    member = sparse.csr_array(
+        (
+            np.concatenate([np.full(len(g), 1.0 / len(g)) for g in groups]),
+            (np.repeat(np.arange(len(groups)), [len(g) for g in groups]), np.concatenate(groups)),
+        ),
+        shape=(len(groups), space.weights.shape[0]),
+    )
+    centroids_t = (member @ space.weights).T.tocsr()  # terms x topics: each topic's mean vector
+    out = [list(g) for g in groups]
+    for lo in range(0, len(rest), _ASSIGN_BATCH):
+        batch = rest[lo : lo + _ASSIGN_BATCH]
+        sim = (space.weights[batch] @ centroids_t).toarray()
+        best = sim.argmax(axis=1)
+        for r, k, s in zip(batch, best, sim[np.arange(len(batch)), best]):
+            if 1.0 - s <= settings.topic_distance:
+                out[k].append(r)
+            else:
+                out.append([r])
+    return out
+
+
+def row_entries(matrix: sparse.csr_array, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The column indices and values stored in the given rows of a CSR matrix, row after row
+    (cheaper than ``matrix[rows]`` for a few rows)."""
+    p = matrix.indptr
+    if len(rows) == 1:
+        r = rows[0]
+        return matrix.indices[p[r] : p[r + 1]], matrix.data[p[r] : p[r + 1]]
+    return (
+        np.concatenate([matrix.indices[p[r] : p[r + 1]] for r in rows]),
+        np.concatenate([matrix.data[p[r] : p[r + 1]] for r in rows]),
+    )
 
 
 def top_terms(space: Space, rows: list[int], k: int) -> list[str]:
     """The k terms with the largest summed weight over ``rows`` (ties: alphabetical)."""
     if not rows or space.weights.shape[1] == 0:
         return []
-    total = space.weights[rows].sum(axis=0)
-    order = sorted(range(len(space.vocabulary)), key=lambda i: (-total[i], space.vocabulary[i]))
-    return [space.vocabulary[i] for i in order[:k] if total[i] > 0]
+    indices, data = row_entries(space.weights, rows)
+    columns, where = np.unique(indices, return_inverse=True)
+    total = np.bincount(where.ravel(), weights=data, minlength=len(columns))
+    vocab = space.vocabulary
+    order = sorted(
+        (i for i in range(len(columns)) if total[i] > 0), key=lambda i: (-total[i], vocab[columns[i]])
+    )
+    return [vocab[columns[i]] for i in order[:k]]
 
 
 def counterparts(space: Space, a: list[int], b: list[int], settings: Settings = DEFAULT) -> list[Pair]:
-    """One-to-one counterparts between sides a and b with cosine >= counterpart_similarity."""
+    """One-to-one counterparts between sides a and b with cosine >= counterpart_similarity, among
+    the first ``MAX_COUNTERPART_STATEMENTS`` statements of each side."""
     if not a or not b or space.weights.shape[1] == 0:
         return []
-    sim = space.weights[a] @ space.weights[b].T
+    a, b = a[:MAX_COUNTERPART_STATEMENTS], b[:MAX_COUNTERPART_STATEMENTS]
+    sim = (space.weights[a] @ space.weights[b].T).toarray()
     rows, cols = linear_sum_assignment(-sim)
     return [
         Pair(a[r], b[c], round(float(sim[r, c]), 4))

@@ -5,14 +5,22 @@ Method, per sentence: find the reporting cues outside quotation marks; take each
 (the noun phrase before it, the appositive before that, or after it in "…,” said X" and
 "according to X"); resolve that phrase against the people and institutions the article introduces.
 Quotations with no cue of their own continue the previous speaker.
+
+Cost: linear in the article. A cue's subject is read from the ``SUBJECT_REACH`` characters around
+it; a quotation looks at its ``MAX_CUES_PER_STATEMENT`` nearest cues; a role is looked up in an index
+of its holders kept up to date as people gain roles and countries; continuations are carried along
+in one pass; the first ``MAX_HEADLINE_QUOTES`` headline quotations are looked for in the body. No
+article of the corpus comes near these bounds.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from .lexicon import (
     abbreviations,
@@ -22,8 +30,9 @@ from .lexicon import (
     role_equivalents,
     titles,
 )
-from .records import JOINT, UNKNOWN, Article, Resolution, Sentence, Speaker, Statement
+from .records import JOINT, UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement
 from .settings import DEFAULT, Settings
+from .terms import trie_regex
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
 _CONNECTORS = frozenset("of de da di van von bin ibn al el la le du del der dos das y".split())
@@ -67,14 +76,21 @@ def _is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
+TOKEN_CACHE_SIZE = 100_000
+"""Tokens whose affiliation test is remembered."""
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORD_POSSESSIVE = re.compile(r"\w[’']s?$")
+
+
 def _strip_possessive(token: str) -> str:
-    return re.sub(r"[’']s?$", "", token) if re.search(r"\w[’']s?$", token) else token
+    return _POSSESSIVE.sub("", token) if _WORD_POSSESSIVE.search(token) else token
 
 
 def _ends_run(token: str) -> bool:
     """A name run stops after a possessive or a sentence-final period (not an initial or an
     abbreviation such as U.S. or Mr.)."""
-    if re.search(r"[’']s?$", token):
+    if _POSSESSIVE.search(token):
         return True
     if token.endswith(".") and not _is_initial(token):
         return token.rstrip(".").lower() not in abbreviations() and token.count(".") == 1
@@ -89,9 +105,20 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+@cache
+def _nongovernmental_pattern() -> re.Pattern[str]:
+    return re.compile(" (?:" + trie_regex(nongovernmental()) + ")[ ,]")
+
+
 def _nongovernmental(context: str) -> bool:
-    low = " " + context.lower() + " "
-    return any(f" {w} " in low or f" {w}," in low for w in nongovernmental())
+    """Whether " <word> " or " <word>," occurs for a word of the nongovernmental list."""
+    return bool(_nongovernmental_pattern().search(" " + context.lower() + " "))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _is_affiliation(token: str) -> bool:
+    """Whether a token holds an affiliation phrase ("Israeli", "U.S.-led"), remembered per token."""
+    return bool(find_affiliations(token))
 
 
 @dataclass
@@ -114,21 +141,108 @@ class Entity:
                        self.independent)
 
 
+class _Holders:
+    """The people holding a role (on a side, if given), kept up to date as people gain roles and
+    countries, for :meth:`Registry.by_role`: the holders, those of them with no country, and
+    their mentions in text order."""
+
+    def __init__(self, roles: list[str], side: str | None, order: dict[int, int]) -> None:
+        self.wanted = [set(r.split()) for r in roles]
+        self.side = side
+        self.order = order  # id(entity) -> place in Registry.entities
+        self.members: dict[int, Entity] = {}
+        self.unqualified: dict[int, Entity] = {}
+        self.keys: list[tuple[int, int]] = []  # (mention offset, -order), sorted
+        self.mentioned: list[Entity] = []  # the entity of each key
+        self._first: Entity | None = None
+        self._first_known = True
+
+    def holds(self, e: Entity) -> bool:
+        if e.kind != "person" or (self.side and e.sides and self.side not in e.sides):
+            return False
+        own = [set(r.split()) for r in e.roles]
+        return any(w <= o for w in self.wanted for o in own)
+
+    def update(self, e: Entity) -> None:
+        """Re-file ``e`` after a change to its roles or countries."""
+        if id(e) in self.members:
+            self._remove(e)
+        if self.holds(e):
+            self.add(e)
+
+    def add(self, e: Entity) -> None:
+        self.members[id(e)] = e
+        if not e.sides:
+            self.unqualified[id(e)] = e
+        rank = -self.order[id(e)]
+        for m in e.mentions:
+            i = bisect.bisect_left(self.keys, (m, rank))
+            self.keys.insert(i, (m, rank))
+            self.mentioned.insert(i, e)
+        if self._first_known and (self._first is None or self._first_key(e) > self._first_key(self._first)):
+            self._first = e
+
+    def _remove(self, e: Entity) -> None:
+        del self.members[id(e)]
+        self.unqualified.pop(id(e), None)
+        rank = -self.order[id(e)]
+        for m in e.mentions:
+            i = bisect.bisect_left(self.keys, (m, rank))
+            del self.keys[i], self.mentioned[i]
+        if self._first is e:
+            self._first, self._first_known = None, False
+
+    def _first_key(self, e: Entity) -> tuple[int, int]:
+        return -min(e.mentions or [0]), -self.order[id(e)]
+
+    @property
+    def home(self) -> Entity | None:
+        """The one holder with no country, when there are several holders."""
+        if len(self.unqualified) == 1 and len(self.members) > 1:
+            return next(iter(self.unqualified.values()))
+        return None
+
+    def most_recent(self, position: int) -> Entity:
+        """The holder mentioned last at or before ``position`` (of two at one place, the one
+        introduced first), else the one mentioned first (or never mentioned)."""
+        i = bisect.bisect_right(self.keys, (position, 1)) - 1
+        if i >= 0:
+            return self.mentioned[i]
+        if not self._first_known:
+            self._first = max(self.members.values(), key=self._first_key)
+            self._first_known = True
+        return self._first  # type: ignore[return-value]
+
+
 def _norm_role(role: str) -> str:
     role = " ".join(role.lower().replace("’", "'").split())
     return role_equivalents().get(role, role)
 
 
+@cache
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split())
 
 
+@cache
+def _titles_by_first_word() -> dict[str, list[tuple[int, str, str]]]:
+    """first word -> (rank, `` title ``, title) of the titles starting with it; rank 0 is the
+    longest title (ties: alphabetical, so that the order does not depend on set order)."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    for rank, t in enumerate(sorted(titles(), key=lambda t: (-len(t), t))):
+        out.setdefault(t.split()[0], []).append((rank, f" {t} ", t))
+    return out
+
+
 def _find_titles(text: str) -> list[str]:
-    """Titles in ``text``, longest first, without overlaps."""
-    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    """Titles in ``text``, longest first, without overlaps. Only titles whose first word occurs
+    in the text are tried."""
+    words = text.lower().replace("’", "'").split()
+    index = _titles_by_first_word()
+    candidates = sorted(c for w in set(words) if w in index for c in index[w])
+    low = " " + " ".join(words) + " "
     found: list[str] = []
-    for t in sorted(titles(), key=len, reverse=True):
-        needle = f" {t} "
+    for _, needle, t in candidates:
         if needle in low:
             found.append(_norm_role(t))
             low = low.replace(needle, " | ")
@@ -143,7 +257,11 @@ class Registry:
         self.article = article
         self.entities: list[Entity] = []
         self._by_alias: dict[str, Entity] = {}
+        self._institution_by_noun: dict[str, Entity] = {}
         self._title_words = _title_words()
+        self._order: dict[int, int] = {}  # id(entity) -> place in self.entities
+        self._taken: dict[int, set[str]] = {}  # id(person) -> its aliases another person answers to
+        self._holders: dict[tuple[tuple[str, ...], str | None], _Holders] = {}  # by_role lookups
         self._scan()
 
     # -- building ---------------------------------------------------------------------------
@@ -197,7 +315,7 @@ class Registry:
             if (
                 word in self._title_words
                 or word in _NON_NAME_WORDS
-                or find_affiliations(token)
+                or _is_affiliation(token)
                 or token.isupper() and len(token) > 1
             ):
                 break
@@ -221,10 +339,10 @@ class Registry:
         entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
         if entity is None or entity.kind != "person":
             entity = Entity(name, "person")
-            self.entities.append(entity)
+            self._introduce(entity)
         elif len(name) > len(entity.name) and entity.name.split()[-1] == words[-1]:
             entity.name = name
-        entity.aliases.add(name.lower())
+        new = {name.lower()}
         # Every word of the name can stand for the person ("Wang" for Wang Yi, "Blinken" for
         # Antony Blinken), unless another person already answers to it.
         for w in words:
@@ -232,9 +350,11 @@ class Registry:
             if not _is_initial(w) and low not in _CONNECTORS and (
                 low not in self._by_alias or self._by_alias[low] is entity
             ):
-                entity.aliases.add(low)
+                new.add(low)
         if len(words) > 2 and words[-2].lower() in _CONNECTORS:
-            entity.aliases.add(" ".join(words[-3:]).lower())
+            new.add(" ".join(words[-3:]).lower())
+        new -= entity.aliases
+        entity.aliases |= new
         entity.mentions.append(offset + name_start)
         left = self._left_context(body, run_start, name_start)
         right = self._appositive(body, end)
@@ -252,13 +372,19 @@ class Registry:
             entity.gender = "f"
         elif _MALE_MARKERS.search(context):
             entity.gender = "m"
-        for alias in entity.aliases:
+        # Every alias of the person now answers to it: the new ones, and those another person
+        # took over since (the others answer to it already).
+        for alias in new | self._taken.pop(id(entity), set()):
+            owner = self._by_alias.get(alias)
+            if owner is not None and owner is not entity:
+                self._taken.setdefault(id(owner), set()).add(alias)
             self._by_alias[alias] = entity
+        self._changed(entity)
 
     def _left_context(self, body: str, run_start: int, name_start: int) -> str:
         """The title run before a name, plus a lowercase "Israel's defense minister," lead-in."""
         lead = body[max(0, run_start - 80) : run_start]
-        words = re.findall(r"\S+", lead)
+        words = _NONSPACE.findall(lead)
         kept: list[str] = []
         for n, w in enumerate(reversed(words)):
             if w.endswith(",") and (n > 0 or name_start > run_start):
@@ -280,8 +406,9 @@ class Registry:
         return " ".join(reversed(kept)) + " " + body[run_start:name_start]
 
     def _appositive(self, body: str, end: int) -> str:
-        """", the U.S. State Department spokesman," after a name (up to the next comma/period)."""
-        rest = re.sub(r"^,?\s+(?:Jr|Sr)\.?(?=[\s,’']|$)", "", body[end:])
+        """", the U.S. State Department spokesman," after a name (up to the next comma/period),
+        read from the ``SUBJECT_REACH`` characters after it."""
+        rest = re.sub(r"^,?\s+(?:Jr|Sr)\.?(?=[\s,’']|$)", "", body[end : end + SUBJECT_REACH])
         m = re.match(r",\s+((?:the|a|an|who is|who serves as)\s+[^,.;“”\"]{1,120}|"
                      r"[A-Z][^,.;“”\"]{1,80})", rest)
         if m and m.group(1)[0].isupper():
@@ -313,34 +440,52 @@ class Registry:
         """The person holding the role: ``prefer`` (the last speaker) if it holds it, else the
         holder most recently mentioned before ``position``, else the first after it. A role matches
         when its words are a subset of the person's role words."""
-        candidates = []
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            if side and e.sides and side not in e.sides:
-                continue
-            own = [set(r.split()) for r in e.roles]
-            if any(set(r.split()) <= o for r in roles for o in own):
-                candidates.append(e)
-        if not candidates:
+        key = (tuple(roles), side)
+        holders = self._holders.get(key)
+        if holders is None:
+            holders = self._holders[key] = _Holders(roles, side, self._order)
+            for e in self.entities:
+                if holders.holds(e):
+                    holders.add(e)
+        if not holders.members:
             return None
-        if prefer is not None and prefer in candidates:
+        if prefer is not None and id(prefer) in holders.members:
             return prefer
-        unqualified = [e for e in candidates if not e.sides]
-        if len(unqualified) == 1 and len(candidates) > 1:
+        if (home := holders.home) is not None:
             # "The President" in a readout: the home official, whom the readout leaves
             # unqualified, rather than the counterpart it introduces with a country.
-            return unqualified[0]
+            return home
+        return holders.most_recent(position)
 
-        def recency(e: Entity) -> tuple[int, int]:
-            before = [m for m in e.mentions if m <= position]
-            return (1, max(before)) if before else (0, -min(e.mentions or [0]))
+    def _introduce(self, entity: Entity) -> Entity:
+        self._order[id(entity)] = len(self.entities)
+        self.entities.append(entity)
+        return entity
 
-        return max(candidates, key=recency)
+    def _changed(self, entity: Entity) -> None:
+        """Re-file a person whose roles or countries changed in the role lookups."""
+        if entity.kind == "person":
+            for holders in self._holders.values():
+                holders.update(entity)
+
+    def add_role(self, entity: Entity, role: str) -> None:
+        if role not in entity.roles:
+            entity.roles.add(role)
+            self._changed(entity)
+
+    def add_side(self, entity: Entity, side: str) -> None:
+        new = side not in entity.sides
+        entity.sides[side] += 1
+        if new:
+            self._changed(entity)
+
+    def last_institution(self, noun: str) -> Entity | None:
+        """The institution introduced last whose name contains ``noun`` (one of
+        ``_INSTITUTION_NOUNS``: "ministry", "department", ...)."""
+        return self._institution_by_noun.get(noun)
 
     def person(self, name: str) -> Entity:
-        entity = Entity(name, "person", {name.lower(), name.split()[-1].lower()})
-        self.entities.append(entity)
+        entity = self._introduce(Entity(name, "person", {name.lower(), name.split()[-1].lower()}))
         for alias in entity.aliases:
             self._by_alias.setdefault(alias, entity)
         return entity
@@ -350,9 +495,12 @@ class Registry:
         entity = self._by_alias.get(key)
         if entity is None:
             entity = Entity(name, "institution", {key})
-            self.entities.append(entity)
+            self._introduce(entity)
             self._by_alias[key] = entity
-        entity.sides[side] += 1
+            for noun in _INSTITUTION_NOUNS:
+                if noun in key:
+                    self._institution_by_noun[noun] = entity
+        self.add_side(entity, side)
         return entity
 
     def generic(self, name: str, roles: list[str], side: str | None) -> Entity:
@@ -360,10 +508,10 @@ class Registry:
         entity = self._by_alias.get(key)
         if entity is None:
             entity = Entity(name, "unknown", {key}, set(roles))
-            self.entities.append(entity)
+            self._introduce(entity)
             self._by_alias[key] = entity
         if side:
-            entity.sides[side] += 1
+            self.add_side(entity, side)
         return entity
 
 
@@ -381,8 +529,11 @@ class Cue:
 
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# (?<!\s): a match starts where a run of spaces starts, so a long run (a masked quotation) is not
+# tried from each of its positions; no ambiguous \s+\s* either.
 _TEMPORAL_TAIL = re.compile(
-    rf"(?:\s+(?:on|late|early|last|this|earlier|later)?\s*(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?<!\s)(?:\s+(?:(?:on|late|early|last|this|earlier|later)\s*)?(?:{_DAYS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:today|yesterday|tonight|earlier|later|again))+\s*$"
 )
 _LEADING_NP = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
@@ -390,17 +541,40 @@ _INSTITUTION_NOUNS = frozenset(
     "ministry department office statement readout government embassy agency presidency "
     "chancellery council commission".split()
 )
+MAX_HEADLINE_QUOTES = 10
+"""A headline quotation with no speaker is looked for in the body; so many of them at most."""
+MAX_CUES_PER_STATEMENT = 8
+"""A quotation takes its speaker from one of this many cues of its sentence nearest to it."""
 _PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
+_BREAK = re.compile(r"[\s,;:()]")
+_NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
+_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)")
+_NONSPACE = re.compile(r"\S+")
+SUBJECT_REACH = 300
+"""Characters before (or after) a cue searched for its subject: a noun phrase, an appositive or an
+"according to" source is far shorter. A bound, so that no cue's work grows with its sentence."""
 
 
 def _plain(word: str) -> str:
     return word.lower().replace("’", "'").removesuffix("'s").strip(",")
 
 
+def _window_start(frame: str, pos: int) -> int:
+    """Where the ``SUBJECT_REACH`` characters before ``pos`` start, moved forward past any word the
+    cut would split."""
+    lo = max(0, pos - SUBJECT_REACH)
+    if lo > 0 and not frame[lo - 1].isspace():
+        m = _BREAK.search(frame, lo, pos)
+        lo = m.end() if m else pos
+    return lo
+
+
 def _np_backward(frame: str, pos: int) -> tuple[str, int]:
-    """The noun phrase ending right before ``pos`` (skipping adverbs), or ''."""
-    head = _TEMPORAL_TAIL.sub("", frame[:pos])
-    words = list(re.finditer(r"[^\s,;:()]+|[,;:()]", head))
+    """The noun phrase ending right before ``pos`` (skipping adverbs), or '', read from the
+    ``SUBJECT_REACH`` characters before ``pos``."""
+    lo = _window_start(frame, pos)
+    head = _TEMPORAL_TAIL.sub("", frame[lo:pos])
+    words = list(_NP_TOKEN.finditer(head))
     k = len(words) - 1
     while k >= 0 and words[k].group(0).lower() in _ADVERBS:
         k -= 1
@@ -429,14 +603,15 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         break
     if k == end_k:
         return "", pos
-    start = words[k + 1].start()
-    return frame[start : words[end_k].end()], start
+    start = lo + words[k + 1].start()
+    return frame[start : lo + words[end_k].end()], start
 
 
 def _np_forward(frame: str, pos: int) -> tuple[str, int]:
-    """The noun phrase starting right after ``pos``: "said the Israeli defense minister with …"."""
-    rest = frame[pos:]
-    m = re.match(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)", rest)
+    """The noun phrase starting right after ``pos``: "said the Israeli defense minister with …",
+    read from the ``SUBJECT_REACH`` characters after ``pos``."""
+    rest = frame[pos : pos + SUBJECT_REACH]
+    m = _FORWARD_NP.match(rest)
     if not m:
         return "", pos
     words = (m.group(1) or "").split() + m.group(2).split()
@@ -462,7 +637,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
 def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Cue]:
     """The reporting cues of a sentence, each with its subject noun phrase. ``quoted`` are the
     quotation spans (inside the marks) in article offsets; they are masked as ``Q``."""
-    from .quotes import find_cues
+    from .quotes import find_cues, tail
 
     text = article.text
     s0 = sentence.start
@@ -475,23 +650,27 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
     frame = "".join(chars)
     cues: list[Cue] = []
     masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
+    lead: re.Match[str] | None | bool = False  # the clause's leading noun phrase, found once
     for m in find_cues(frame, masked):
         word = m.group(0).lower()
         if word == "according to":
-            src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[m.end():])
+            src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[m.end() : m.end() + SUBJECT_REACH])
             np = re.split(r"\bQ\b", src.group(1))[0].strip()[:80] if src else ""
             at = m.end() + src.start(1) if src else m.end()
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
-        before = frame[: m.start()].rstrip()
+        before = tail(frame, 0, m.start())
         np, at = _np_backward(frame, m.start())
-        if np and re.match(r"^(?:the|a|an)\b", np, re.I) and frame[:at].rstrip().endswith(","):
+        if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
             # Appositive: "Matthew Miller, the U.S. State Department spokesman, said".
-            name, name_at = _np_backward(frame, len(frame[:at].rstrip()) - 1)
+            comma = at
+            while comma > 0 and frame[comma - 1].isspace():
+                comma -= 1
+            name, name_at = _np_backward(frame, comma - 1)
             if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
                 np, at = name + ", " + np, name_at
         inherits = False
-        if not np and (par := _PARENTHETICAL.search(frame[: m.start()])):
+        if not np and (par := _PARENTHETICAL.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())):
             # "Mr. Blinken, for his part, said" / "The UN coordinator, Lynn Hastings, welcomed"
             inner = par.group("inner").strip()
             if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) \
@@ -504,9 +683,12 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
                 np, at = _np_forward(frame, m.end())
             if not np and re.search(r"(?:\band|\bbut|,)$", before):
                 inherits = True
-            if not np and word.endswith("ing") and (lead := _LEADING_NP.match(frame)):
-                # "Brussels launched the probe, arguing that ...": the clause's subject.
-                np, at = lead.group(0), 0
+            if not np and word.endswith("ing"):
+                if lead is False:
+                    lead = _LEADING_NP.match(frame)
+                if lead:
+                    # "Brussels launched the probe, arguing that ...": the clause's subject.
+                    np, at = lead.group(0), 0  # type: ignore[union-attr]
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
@@ -553,15 +735,14 @@ class Resolver:
         if person is not None:
             if "," in np:  # appositive: learn the role and affiliation it states
                 for role in _find_titles(np.split(",", 1)[1]):
-                    person.roles.add(role)
+                    self.registry.add_role(person, role)
                 for match in find_affiliations(np.split(",", 1)[1]):
-                    person.sides[match.side] += 1
+                    self.registry.add_side(person, match.side)
             return person, "name"
         if low in _INSTITUTION_NOUNS or low.removeprefix("the ") in _INSTITUTION_NOUNS:
-            noun = low.split()[-1]
-            for ent in reversed(self.registry.entities):
-                if ent.kind == "institution" and noun in ent.name.lower():
-                    return ent, "source"
+            ent = self.registry.last_institution(low.split()[-1])
+            if ent is not None:
+                return ent, "source"
         roles = _find_titles(bare)
         affs = find_affiliations(bare)
         side = affs[-1].side if affs else None
@@ -595,14 +776,15 @@ def _institution_name(np: str, affs: list) -> str:
 
 def attribute(
     article: Article, sentences: list[Sentence], statements: list[Statement],
-    settings: Settings = DEFAULT,
+    settings: Settings = DEFAULT, quotes: list[Quote] | None = None,
 ) -> tuple[list[Statement], list[Speaker], list[Speaker]]:
     """Give every statement a speaker. Returns the statements, the speakers they use, and the
-    other people the article names with a role or a country (used to place the sides)."""
+    other people the article names with a role or a country (used to place the sides).
+    ``quotes`` are the article's :func:`compare.quotes.find_quotes`, when the caller has them."""
     from .quotes import find_quotes
 
     resolver = Resolver(article)
-    quotes = find_quotes(article)
+    quotes = find_quotes(article) if quotes is None else quotes
     quote_starts = [q.start for q in quotes]
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
@@ -610,6 +792,7 @@ def attribute(
     readout_speaker: Entity | None = None
     readout_para = -1
     resolved: list[tuple[Statement, Entity | None]] = []
+    last_known: tuple[int, Entity] | None = None
     for si, sent in enumerate(sentences):
         s_text = article.text[sent.start : sent.end]
         m = _ATTRIBUTABLE.search(s_text)
@@ -628,15 +811,18 @@ def attribute(
         for st in sts:
             entity, how, cue = _speaker_for(resolver, st, cues)
             if entity is None and st.kind != "indirect":
-                entity, how = _continuation(resolved, st, settings)
+                entity, how = _continuation(last_known, st, settings)
             if entity is None and readout_speaker is not None and st.paragraph >= readout_para:
                 entity, how = readout_speaker, "source"
-            st = replace(st, cue=cue or st.cue)
             if entity is not None:
-                st = replace(st, speaker=entity.name, resolved_by=how)
+                st = replace(st, cue=cue or st.cue, speaker=entity.name, resolved_by=how)
                 if entity.kind != "joint":
                     resolver.last_speaker = entity
+            elif cue and cue != st.cue:
+                st = replace(st, cue=cue)
             resolved.append((st, entity))
+            if entity is not None:
+                last_known = (st.paragraph, entity)
         _note_mentions(resolver, article, sent)
     _fill_from_following(resolved)
     _fill_headline_quotes(article, resolved)
@@ -651,18 +837,34 @@ def attribute(
     return [st for st, _ in resolved], list(speakers.values()), people
 
 
+def nearest_cues(cues: list[Cue], st: Statement, k: int = MAX_CUES_PER_STATEMENT) -> list[Cue]:
+    """The ``k`` cues of a sentence nearest to a quotation, nearest first (ties: in text order).
+
+    distance(c) = min(|c.start - st.end|, |st.start - c.end|), less 1000 for a cue starting within
+    8 characters after the quotation ("…,” he said). ``cues`` are in text order and do not overlap,
+    so only the k cues on either side of the quotation (and any overlapping it) can be nearest."""
+    lo = bisect.bisect_right(cues, st.start, key=lambda c: c.end)  # cues[:lo] end before it
+    hi = bisect.bisect_left(cues, st.end, key=lambda c: c.start)  # cues[hi:] start after it
+    window = range(max(0, lo - k), min(len(cues), hi + k))
+
+    def distance(i: int) -> int:
+        c = cues[i]
+        return min(abs(c.start - st.end), abs(st.start - c.end)) - (
+            1000 if c.start >= st.end and c.start - st.end < 8 else 0
+        )
+
+    return [cues[i] for i in sorted(window, key=lambda i: (distance(i), i))[:k]]
+
+
 def _speaker_for(
     resolver: Resolver, st: Statement, cues: list[Cue]
 ) -> tuple[Entity | None, Resolution, str | None]:
-    """The cue nearest the statement (outside it) whose subject resolves, and that subject."""
+    """The cue nearest the statement (outside it) whose subject resolves, and that subject. A
+    quotation looks at the ``MAX_CUES_PER_STATEMENT`` cues nearest to it."""
     if st.kind == "indirect":
         ordered = [c for c in cues if st.start <= c.start < st.end or c.word == "according to"]
     else:
-        ordered = sorted(
-            cues,
-            key=lambda c: min(abs(c.start - st.end), abs(st.start - c.end))
-            - (1000 if c.start >= st.end and c.start - st.end < 8 else 0),
-        )
+        ordered = nearest_cues(cues, st)
     # A person subject beats an "according to <source>" when both are in one sentence; the source
     # is still registered, so that "the ministry" can refer back to it.
     ordered.sort(key=lambda c: c.word == "according to")
@@ -679,41 +881,50 @@ def _speaker_for(
 
 
 def _continuation(
-    resolved: list[tuple[Statement, Entity | None]], st: Statement, settings: Settings
+    last: tuple[int, Entity] | None, st: Statement, settings: Settings
 ) -> tuple[Entity | None, Resolution]:
-    for prev, ent in reversed(resolved):
-        if st.paragraph - prev.paragraph > settings.continuation_paragraphs:
-            break
-        if ent is not None:
-            return ent, "continuation"
+    """The speaker of the last statement that has one (``last``: its paragraph and speaker), when
+    it is at most ``continuation_paragraphs`` back. Statements come in text order, so that is the
+    nearest earlier speaker."""
+    if last is not None and st.paragraph - last[0] <= settings.continuation_paragraphs:
+        return last[1], "continuation"
     return None, "none"
 
 
 def _fill_from_following(resolved: list[tuple[Statement, Entity | None]]) -> None:
     """A quotation with no speaker takes the speaker of the next statement in its paragraph
-    ("“A.” “B,” he said.")."""
-    for i, (st, ent) in enumerate(resolved):
-        if ent is not None or st.kind == "indirect":
-            continue
-        for nxt, nent in resolved[i + 1 :]:
-            if nxt.paragraph != st.paragraph:
-                break
-            if nent is not None:
-                resolved[i] = (replace(st, speaker=nent.name, resolved_by="continuation"), nent)
-                break
+    ("“A.” “B,” he said."). One pass from the end, carrying the next speaker seen."""
+    following: Entity | None = None
+    paragraph = -1
+    for i in range(len(resolved) - 1, -1, -1):
+        st, ent = resolved[i]
+        if st.paragraph != paragraph:
+            following, paragraph = None, st.paragraph
+        if ent is None and st.kind != "indirect" and following is not None:
+            resolved[i] = (replace(st, speaker=following.name, resolved_by="continuation"), following)
+        if ent is not None:
+            following = ent
 
 
 def _fill_headline_quotes(article: Article, resolved: list[tuple[Statement, Entity | None]]) -> None:
-    """A headline quotation with no cue usually repeats words the body gives to its speaker."""
+    """A headline quotation with no cue usually repeats words the body gives to its speaker. The
+    first ``MAX_HEADLINE_QUOTES`` such quotations are looked for in the body."""
     headline = {p.index for p in article.paragraphs if p.role == "headline"}
-    for i, (st, ent) in enumerate(resolved):
-        if ent is not None or st.paragraph not in headline:
-            continue
+    orphans = [
+        i for i, (st, ent) in enumerate(resolved) if ent is None and st.paragraph in headline
+    ][:MAX_HEADLINE_QUOTES]
+    if not orphans:
+        return
+    body = [
+        (" ".join(other.text.lower().split()), oent)
+        for other, oent in resolved
+        if oent is not None and other.paragraph not in headline
+    ]
+    for i in orphans:
+        st = resolved[i][0]
         needle = " ".join(st.text.lower().split()).strip(" ,.")
-        for other, oent in resolved:
-            if oent is not None and other.paragraph not in headline and needle in " ".join(
-                other.text.lower().split()
-            ):
+        for text, oent in body:
+            if needle in text:
                 resolved[i] = (replace(st, speaker=oent.name, resolved_by="continuation"), oent)
                 break
 
@@ -721,8 +932,8 @@ def _fill_headline_quotes(article: Article, resolved: list[tuple[Statement, Enti
 def _note_mentions(resolver: Resolver, article: Article, sent: Sentence) -> None:
     """Remember the last person named in a sentence, for pronouns in the next ones."""
     s_text = article.text[sent.start : sent.end]
-    for w in re.findall(r"[A-Z][\w’'-]+", s_text)[:4]:
-        ent = resolver.registry.by_name(w)
+    for m in itertools.islice(_CAPITALISED.finditer(s_text), 4):
+        ent = resolver.registry.by_name(m.group(0))
         if ent is not None and ent.kind == "person" and (ent.roles or ent.sides):
             resolver.last_person = ent
             return

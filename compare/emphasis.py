@@ -42,7 +42,7 @@ from .terms import Background
 
 
 def _word_counts(space: Space, rows: list[int]) -> float:
-    return float(space.counts[rows].sum()) if rows and space.counts.shape[1] else 0.0
+    return float(space.row_totals[rows].sum()) if rows and space.counts.shape[1] else 0.0
 
 
 def topic_records(

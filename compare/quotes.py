@@ -3,26 +3,39 @@
 Quote marks are matched per paragraph, so one unbalanced mark never spoils the rest of the article:
 a quotation left open at the end of its paragraph ends there (and, when the next paragraph opens with
 a quote mark, is a multi-paragraph quotation continued there).
+
+Cost: linear in the article, however long its sentences. Quote marks are visited, not every
+character; cues are found in one pass of a character trie of the reporting verbs; what decides a cue
+or a quotation is read from a bounded stretch before it (``LOOKBACK``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .lexicon import reporting_verbs
 from .records import Article, Kind, Paragraph, Quote, Sentence, Statement
 from .settings import DEFAULT, Settings
+from .terms import trie_regex
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = "\"'"
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE) + '"]')
+_SINGLE_MARK = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE) + "']")
 _CONTENT_PARAGRAPHS = ("headline", "body")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+LOOKBACK = 200
+"""What precedes a cue or a quotation is read from a bounded stretch: an auxiliary or negation
+from the three words before a cue (each cut to its last ``LOOKBACK`` characters; spaces do not
+count), the word or mark that makes a quotation direct from the last ``LOOKBACK`` characters before
+it. So no statement's work grows with the length of its sentence."""
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -44,7 +57,8 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     open_mark = ""
-    for i, ch in enumerate(text):
+    for m in _DOUBLE_MARK.finditer(text):  # every other character leaves the state as it is
+        i, ch = m.start(), m.group(0)
         if open_at is None:
             if ch in DOUBLE_OPEN or (ch == '"' and _is_opening(text, i)):
                 open_at, open_mark = i, ch
@@ -67,15 +81,24 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
 def _scan_single(
     text: str, offset: int, paragraph: int, covered: list[tuple[int, int]]
 ) -> Iterable[Quote]:
-    """Single-quoted quotations (headline style, British style) outside double quotations."""
-    inside = [False] * (len(text) + 1)
-    for s, e in covered:  # the marks and the words of double quotations
-        inside[max(s - 1, 0) : e + 1] = [True] * (e + 1 - max(s - 1, 0))
+    """Single-quoted quotations (headline style, British style) outside double quotations: marks
+    are matched within each stretch of text between double quotations (and their marks)."""
+    gaps: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in sorted((max(s - 1, 0), e + 1) for s, e in covered):
+        if s > pos:
+            gaps.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append((pos, len(text)))
+    for lo, hi in gaps:
+        yield from _scan_single_gap(text, offset, paragraph, lo, hi)
+
+
+def _scan_single_gap(text: str, offset: int, paragraph: int, lo: int, hi: int) -> Iterable[Quote]:
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if inside[i]:
-            open_at = None
-            continue
+    for m in _SINGLE_MARK.finditer(text, lo, hi):
+        i, ch = m.start(), m.group(0)
         if open_at is None:
             if ch in SINGLE_OPEN or (ch == "'" and _is_opening(text, i)):
                 open_at = i
@@ -101,36 +124,75 @@ _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$", re.I)
 # Verbs with a common sense that is not speech ("added 12 firms to a list", "called on the
 # president"): outside quotations they count only when a clause or "for" follows.
 _STRICT_CUES = frozenset({"added", "adds", "called"})
-_STRICT_FOLLOW = re.compile(r"^\s*(?:,|that\b|$|\.|:)")
+_STRICT_FOLLOW = re.compile(r"\s*(?:,|that\b|$|\.|:)")  # used with .match(text, pos)
 
 
 @cache
 def cue_pattern() -> re.Pattern[str]:
-    forms = sorted(reporting_verbs(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    """Any reporting-verb form as a whole word, the longest form where several match."""
+    return re.compile(r"\b" + trie_regex(reporting_verbs()) + r"\b", re.IGNORECASE)
 
+
+
+
+def within(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies in one of the half-open ``spans`` (which may overlap),
+    O(log n) per call: the last span starting at or before the position, and the furthest end of
+    the spans up to it."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def test(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return test
+
+
+def tail(text: str, start: int, end: int, width: int = LOOKBACK) -> str:
+    """``text[start:end].rstrip()``, of which only the last ``width`` characters are kept."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[max(start, end - width) : end]
+
+
+def words_back(text: str, end: int, n: int, longest: int = LOOKBACK) -> int:
+    """Where the ``n``-th run of non-space characters before ``end`` starts (counting the spaces
+    after each run); a run longer than ``longest`` characters counts as its last ``longest``."""
+    i = end
+    for _ in range(n):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        stop = max(0, i - longest)
+        while i > stop and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
     """Reporting cues in ``text`` outside the ``masked`` (quoted) ranges, in order. In a sentence
-    without quotations, verbs with a non-speech sense count only before a clause."""
+    without quotations, verbs with a non-speech sense count only before a clause. What precedes a
+    cue is read from its last ``LOOKBACK`` characters."""
     masked = list(masked)
+    is_masked = within(masked)
     out = []
     for m in cue_pattern().finditer(text):
-        if any(s <= m.start() < e for s, e in masked):
+        start = m.start()
+        if is_masked(start):
             continue
         word = m.group(0)
         # "Said" capitalised mid-sentence is usually a name (Said Jalili); verbs are lowercase there.
-        if word[0].isupper() and m.start() > 0 and text[m.start() - 1] not in "\n":
+        if word[0].isupper() and start > 0 and text[start - 1] not in "\n":
             continue
-        before = text[: m.start()]
-        if before.endswith("-"):  # so-called, well-said
+        if text.endswith("-", 0, start):  # so-called, well-said
             continue
-        if _NARRATIVE_BEFORE_CUE.search(before) and word.lower() not in ("said", "told"):
+        lo = words_back(text, start, 3)  # as far back as the two patterns can reach
+        if _NARRATIVE_BEFORE_CUE.search(text, lo, start) and word.lower() not in ("said", "told"):
             continue
-        if _NEGATED.search(before):
+        if _NEGATED.search(text, lo, start):
             continue
-        if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text[m.end():]):
+        if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
             continue
         out.append(m)
     return out
@@ -147,11 +209,11 @@ def _kind_of(article: Article, quote: Quote, sentence: Sentence) -> Kind:
     """direct: the quotation stands as its own clause (sentence start, or after , : ; — or a cue and
     a capital); partial: it is woven into the reporter's sentence."""
     text = article.text
-    before = text[sentence.start : quote.start - 1].rstrip()
+    before = tail(text, sentence.start, quote.start - 1)
     if not before or before[-1] in ",:;—–(" or before.endswith(("...", "…")):
         return "direct"
     content = text[quote.start : quote.end].lstrip()
-    prev_word = before.split()[-1].lower() if before.split() else ""
+    prev_word = before.split()[-1].lower() if before.split() else ""  # at most LOOKBACK long
     if content[:1].isupper() and prev_word in reporting_verbs():
         return "direct"
     return "partial"
@@ -180,12 +242,14 @@ def _statement(article: Article, start: int, end: int, kind: Kind, cue: str | No
 
 
 def extract(
-    article: Article, sentences: list[Sentence], settings: Settings = DEFAULT
+    article: Article, sentences: list[Sentence], settings: Settings = DEFAULT,
+    quotes: list[Quote] | None = None,
 ) -> list[Statement]:
-    """Statements of the article: quotations (direct or partial) and reported sentences (indirect)."""
+    """Statements of the article: quotations (direct or partial) and reported sentences (indirect).
+    ``quotes`` are the article's :func:`find_quotes`, when the caller has them already."""
     text = article.text
     roles: dict[int, Paragraph] = {p.index: p for p in article.paragraphs}
-    quotes = find_quotes(article)
+    quotes = find_quotes(article) if quotes is None else quotes
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:

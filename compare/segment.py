@@ -12,12 +12,38 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .lexicon import abbreviations
 from .records import Article, Sentence
 
+CONTEXT_CACHE = 50_000
+"""Punkt decisions remembered (see :class:`_Punkt`), at most; the memory is then dropped."""
+CONTEXT_MAX_CHARS = 200
+"""Contexts longer than this are not remembered: they hardly recur."""
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """Punkt, remembering its decision for each candidate break it has seen. Punkt decides each
+    candidate (a period, ``?`` or ``!`` and the words around it, "Dr. Smith") by tokenising that
+    context afresh; in text dense with periods ("U.S.", initials, lists) the same contexts recur.
+    The decision depends on the context alone, so remembering it changes no result."""
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._decided: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        found = self._decided.get(text)
+        if found is None:
+            found = super().text_contains_sentbreak(text)
+            if len(text) <= CONTEXT_MAX_CHARS:
+                if len(self._decided) >= CONTEXT_CACHE:
+                    self._decided.clear()
+                self._decided[text] = found
+        return found
+
 
 @cache
 def _tokenizer(language: str = "en") -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations(language))
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
 
 
 def sentences(article: Article, language: str = "en") -> list[Sentence]:

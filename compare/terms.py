@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from .lexicon import reporting_verbs, stopwords
 
 _WORD = re.compile(r"[a-z][a-z’'-]*[a-z]")
 BACKGROUND_FILE = "background.tsv"
+STEM_CACHE_SIZE = 100_000
+"""Words whose stems are remembered: an article repeats its words, and stemming is the slow part."""
 
 
 @cache
@@ -29,12 +32,25 @@ def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("english")
 
 
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def stem(word: str) -> str:
+    """nltk's Snowball (English) stem of a lowercase word."""
+    return _stemmer().stem(word)
+
+
+@cache
+def _stop(language: str = "en") -> frozenset[str]:
+    return stopwords(language) | frozenset(reporting_verbs(language))
+
+
 def words(text: str) -> list[str]:
     """Lowercase content words of ``text`` (stop words removed, possessives stripped)."""
-    stop = stopwords() | frozenset(reporting_verbs())
+    stop = _stop()
     out = []
     for w in _WORD.findall(text.lower()):
-        w = re.sub(r"[’']s$", "", w).replace("’", "'")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        w = w.replace("’", "'")
         if len(w) > 2 and w not in stop:
             out.append(w)
     return out
@@ -42,18 +58,56 @@ def words(text: str) -> list[str]:
 
 def analyze(text: str) -> list[str]:
     """Stems of the content words: the analyzer used for every count and weight."""
-    stem = _stemmer().stem
     return [stem(w) for w in words(text)]
 
 
 def surface_forms(texts: list[str]) -> dict[str, str]:
     """For each stem, the word form seen most often (ties: alphabetically first), for labels."""
     seen: dict[str, Counter[str]] = {}
-    stem = _stemmer().stem
     for text in texts:
         for w in words(text):
-            seen.setdefault(stem(w), Counter())[w] += 1
+            forms = seen.get(s := stem(w))
+            if forms is None:
+                forms = seen[s] = Counter()
+            forms[w] += 1
     return {s: min(c, key=lambda w: (-c[w], w)) for s, c in seen.items()}
+
+
+def trie_regex(words: Iterable[str], longest_first: bool = True) -> str:
+    """A regular expression matching any of ``words``, as a character trie (``said``, ``says``,
+    ``say`` -> ``sa(?:id|y(?:s)?)``), so that the engine follows one branch per character instead of
+    trying every word at every position. Where several words match at one place the longest is
+    tried first, or with ``longest_first=False`` the shortest (as an alternation in sorted order)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + ("?" if longest_first else "??")
+
+    return emit(trie) if trie else "(?!)"
+
+
+def without_words(words: Iterable[str]) -> Callable[[str], str]:
+    """A function replacing each whole-word occurrence of one of ``words`` in a text by a space:
+    ``re.sub(r"\\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\\b", " ", text)``, compiled
+    once, as a trie, so that its cost does not grow with the number of words."""
+    unique = set(words)
+    if not unique:
+        return lambda text: text
+    pattern = re.compile(r"\b" + trie_regex(unique, longest_first=False) + r"\b")
+    return lambda text: pattern.sub(" ", text)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from compare import align
 from compare.settings import Settings
@@ -28,7 +29,7 @@ def test_fit_vocabulary(toy: align.Space) -> None:
 
 
 def test_fit_counts(toy: align.Space) -> None:
-    assert toy.counts.tolist() == [[1.0, 1.0], [1.0, 0.0]]
+    assert toy.counts.toarray().tolist() == [[1.0, 1.0], [1.0, 0.0]]
 
 
 def test_fit_idf_background_term(toy: align.Space) -> None:
@@ -44,7 +45,7 @@ def test_fit_idf_article_only_term(toy: align.Space) -> None:
 def test_fit_weights_are_counts_times_idf_scaled_to_unit_length(toy: align.Space) -> None:
     p, t = math.log(13 / 7) + 1, math.log(6.5) + 1
     norm = math.hypot(p, t)
-    assert toy.weights.ravel().tolist() == pytest.approx([p / norm, t / norm, 1.0, 0.0])
+    assert toy.weights.toarray().ravel().tolist() == pytest.approx([p / norm, t / norm, 1.0, 0.0])
 
 
 def test_fit_common_background_term_weighs_less(toy: align.Space) -> None:
@@ -124,4 +125,67 @@ def test_counterparts_silent_side(space: align.Space) -> None:
 
 
 def test_weights_rows_unit_length(space: align.Space) -> None:
-    assert np.linalg.norm(space.weights, axis=1).tolist() == pytest.approx([1.0] * 4)
+    assert np.linalg.norm(space.weights.toarray(), axis=1).tolist() == pytest.approx([1.0] * 4)
+
+
+# --- sparse storage and the long-article paths ---------------------------------------------------
+
+
+def test_space_is_sparse(space: align.Space) -> None:
+    assert isinstance(space.weights, sparse.csr_array)
+
+
+def test_space_converts_dense_arrays() -> None:
+    converted = align.Space(np.array([[1.0, 0.0]]), np.array([[1.0, 0.0]]), ("peac", "talk"), np.ones(2))
+    assert converted.counts.toarray().tolist() == [[1.0, 0.0]]
+
+
+def test_row_totals(space: align.Space) -> None:
+    assert space.row_totals.tolist() == [2.0, 2.0, 2.0, 2.0]
+
+
+def test_has_words() -> None:
+    space = align.fit(["peace talks", "the and of"], EMPTY_BG)
+    assert [align.has_words(space, r) for r in (0, 1)] == [True, False]
+
+
+def test_column_sums_of_rows() -> None:
+    m = sparse.csr_array(np.array([[1.0, 0.0, 2.0], [0.0, 3.0, 0.0], [4.0, 0.0, 0.0]]))
+    assert align.column_sums(m, [0, 2]).tolist() == [5.0, 0.0, 2.0]
+
+
+def test_column_sums_of_no_rows() -> None:
+    m = sparse.csr_array(np.eye(2))
+    assert align.column_sums(m, []).tolist() == [0.0, 0.0]
+
+
+def test_row_entries_in_row_order() -> None:
+    m = sparse.csr_array(np.array([[1.0, 0.0, 2.0], [0.0, 3.0, 0.0]]))
+    indices, data = align.row_entries(m, [1, 0])
+    assert (indices.tolist(), data.tolist()) == ([1, 0, 2], [3.0, 1.0, 2.0])
+
+
+# rows 0-3: two about peace talks, two about trade tariffs; then one of each and one about neither
+LONG = ["peace talks", "trade tariffs", "peace talks", "trade tariffs", "peace talks today",
+        "trade tariffs", "weather report"]
+
+
+def test_cluster_past_the_limit_joins_the_nearest_topic(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first 4 are clustered as a tree; 4 and 5 join their topics, 6 is near none (distance 1)
+    monkeypatch.setattr(align, "MAX_CLUSTER_STATEMENTS", 4)
+    space = align.fit(LONG, EMPTY_BG)
+    assert align.cluster(space, list(range(7))) == [[0, 2, 4], [1, 3, 5], [6]]
+
+
+def test_cluster_past_the_limit_matches_the_tree_on_clear_topics(monkeypatch: pytest.MonkeyPatch) -> None:
+    space = align.fit(LONG[:6], EMPTY_BG)
+    tree = align.cluster(space, list(range(6)))
+    monkeypatch.setattr(align, "MAX_CLUSTER_STATEMENTS", 2)
+    assert align.cluster(space, list(range(6))) == tree
+
+
+def test_counterparts_only_among_the_first_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(align, "MAX_COUNTERPART_STATEMENTS", 1)
+    space = align.fit(TEXTS, EMPTY_BG)
+    # side a [1, 0], side b [3, 2]: only 1 and 3 (trade tariffs, similarity 1) are considered
+    assert [(p.a, p.b) for p in align.counterparts(space, [1, 0], [3, 2])] == [(1, 3)]

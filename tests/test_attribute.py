@@ -2,8 +2,10 @@
 
 import pytest
 
+from compare import attribute as attribute_module
 from compare import ingest, quotes, segment
-from compare.attribute import attribute
+from compare.attribute import MAX_CUES_PER_STATEMENT, Cue, Registry, attribute, nearest_cues
+from compare.records import Statement
 
 
 def speakers_of(text: str) -> list[tuple[str, str, str]]:
@@ -62,3 +64,126 @@ def test_readout_attributable_speaker():
             "was noted.\n\nThe Secretary emphasized support for Ukraine.")
     found = {t: s for t, s, _ in speakers_of(text)}
     assert found["The work continues, it was noted."] == "Matthew Miller"
+
+
+# --- role lookups, cue ranking and continuation, kept cheap on long articles ---------------------
+
+PEOPLE = (
+    "Talks in Geneva\n\n"
+    "Chinese Foreign Minister Wang Yi met Indian Foreign Minister Subrahmanyam Jaishankar.\n\n"
+    "President Joe Biden spoke with Philippine President Ferdinand Marcos by phone."
+)
+WANG_AT = PEOPLE.index("Wang Yi")
+JAISHANKAR_AT = PEOPLE.index("Subrahmanyam")
+
+
+@pytest.fixture()
+def registry() -> Registry:
+    return Registry(ingest.parse(PEOPLE))
+
+
+def by_role(registry: Registry, role: str, position: int, side: str | None = None,
+            prefer: str | None = None) -> str | None:
+    preferred = registry.by_name(prefer) if prefer else None
+    found = registry.by_role([role], side, position, prefer=preferred)
+    return found.name if found else None
+
+
+BY_ROLE_CASES = [
+    # (role, position, side, prefer, expected holder)
+    ("foreign minister", len(PEOPLE), None, None, "Subrahmanyam Jaishankar"),  # mentioned last
+    ("foreign minister", JAISHANKAR_AT - 1, None, None, "Wang Yi"),  # last before the position
+    ("foreign minister", 0, None, None, "Wang Yi"),  # none before: the first mentioned
+    ("foreign minister", len(PEOPLE), "China", None, "Wang Yi"),  # of that side
+    ("foreign minister", len(PEOPLE), None, "Wang Yi", "Wang Yi"),  # the last speaker holds it
+    ("minister", len(PEOPLE), None, None, "Subrahmanyam Jaishankar"),  # a subset of the role words
+    ("president", 0, None, None, "Joe Biden"),  # the one holder left without a country
+    ("defense minister", len(PEOPLE), None, None, None),
+]
+
+
+@pytest.mark.parametrize(("role", "position", "side", "prefer", "expected"), BY_ROLE_CASES)
+def test_by_role(registry: Registry, role: str, position: int, side: str | None, prefer: str | None,
+                 expected: str | None) -> None:
+    assert by_role(registry, role, position, side, prefer) == expected
+
+
+def test_by_role_sees_a_role_learned_later(registry: Registry) -> None:
+    assert by_role(registry, "spokesperson", len(PEOPLE)) is None
+    registry.add_role(registry.by_name("Marcos"), "spokesperson")
+    assert by_role(registry, "spokesperson", len(PEOPLE)) == "Ferdinand Marcos"
+
+
+def test_by_role_drops_a_holder_placed_on_another_side(registry: Registry) -> None:
+    assert by_role(registry, "president", 0, side="United States") == "Joe Biden"
+    registry.add_side(registry.by_name("Biden"), "Philippines")
+    assert by_role(registry, "president", 0, side="United States") is None
+
+
+def test_last_institution(registry: Registry) -> None:
+    registry.institution("Chinese Foreign Ministry", "China")
+    registry.institution("Indian External Affairs Ministry", "India")
+    assert registry.last_institution("ministry").name == "Indian External Affairs Ministry"
+
+
+def cue(start: int, word: str = "said") -> Cue:
+    return Cue(word, start, start + len(word), "X", start, False)
+
+
+def quotation(start: int, end: int) -> Statement:
+    return Statement("q", start, end, "direct", None, 0, 0)
+
+
+NEAREST_CASES = [
+    # (cue starts, quotation span, k, expected cue starts in order)
+    ([0, 25, 60], (10, 20), 3, [25, 0, 60]),  # within 8 characters after it first: "…,” he said"
+    ([0, 40, 60], (10, 20), 3, [0, 40, 60]),  # then by distance: 6 (0 ends at 4), 20, 40
+    ([0, 40, 60], (10, 20), 1, [0]),
+    ([0, 100, 200, 300, 400], (250, 260), 2, [300, 200]),  # distances 40 and 46
+    ([], (10, 20), 3, []),
+]
+
+
+@pytest.mark.parametrize(("starts", "span", "k", "expected"), NEAREST_CASES)
+def test_nearest_cues(starts: list[int], span: tuple[int, int], k: int, expected: list[int]) -> None:
+    found = nearest_cues([cue(s) for s in starts], quotation(*span), k)
+    assert [c.start for c in found] == expected
+
+
+def test_nearest_cues_keeps_at_most_the_set_number() -> None:
+    many = [cue(10 * i) for i in range(3 * MAX_CUES_PER_STATEMENT)]
+    assert len(nearest_cues(many, quotation(105, 108))) == MAX_CUES_PER_STATEMENT
+
+
+def test_continuation_reaches_back_a_set_number_of_paragraphs() -> None:
+    # continuation_paragraphs = 2: paragraph 3 continues paragraph 1, paragraph 4 does not
+    text = "Talks\n\nGallant said the army was ready.\n\nNo one spoke.\n\n“We will win.”"
+    assert ("We will win.", "Gallant", "continuation") in speakers_of(text)
+    far = text.replace("“We will win.”", "Nothing.\n\n“We will win.”")
+    assert ("We will win.", "unknown", "none") in speakers_of(far)
+
+
+def test_quotation_takes_the_speaker_of_the_next_statement_in_its_paragraph() -> None:
+    found = speakers_of("Talks\n\n“A deal is near.” “We are ready,” Gallant said.")
+    assert [(t, s) for t, s, _ in found] == [("A deal is near.", "Gallant"), ("We are ready,", "Gallant")]
+
+
+def test_attribute_with_given_quotes_matches_attribute() -> None:
+    article = ingest.parse("Talks\n\n“We are ready,” Gallant said. Blinken noted the “progress”.")
+    sentences = segment.sentences(article)
+    found = quotes.extract(article, sentences)
+    assert attribute(article, sentences, found, quotes=quotes.find_quotes(article)) == attribute(
+        article, sentences, found
+    )
+
+
+HEADLINE = "‘We are ready’ for talks\n\nGallant said: “We are ready for talks with anyone.”"
+
+
+def test_headline_quotation_takes_the_body_speaker() -> None:
+    assert ("We are ready", "Gallant", "continuation") in speakers_of(HEADLINE)
+
+
+def test_headline_quotations_looked_for_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(attribute_module, "MAX_HEADLINE_QUOTES", 0)
+    assert ("We are ready", "unknown", "none") in speakers_of(HEADLINE)

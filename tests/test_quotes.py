@@ -229,3 +229,70 @@ def test_unclosed_quote_is_marked_open() -> None:
 def test_closed_quote_is_marked_closed() -> None:
     article = article_of(H + "“Open and closed,” he said.")
     assert [q.closed for q in quotes.find_quotes(article)] == [True]
+
+
+# --- helpers that keep the work per statement bounded -----------------------------------------
+
+WITHIN_CASES = [
+    # (spans, position, inside)
+    ([], 3, False),
+    ([(2, 5)], 1, False),
+    ([(2, 5)], 2, True),
+    ([(2, 5)], 4, True),
+    ([(2, 5)], 5, False),  # half-open
+    ([(0, 10), (3, 4)], 7, True),  # inside the first, past the nested second
+    ([(8, 9), (0, 3)], 8, True),  # unsorted input
+    ([(0, 3), (8, 9)], 5, False),  # in the gap
+]
+
+
+@pytest.mark.parametrize(("spans", "pos", "inside"), WITHIN_CASES)
+def test_within(spans: list[tuple[int, int]], pos: int, inside: bool) -> None:
+    assert quotes.within(spans)(pos) is inside
+
+
+TAIL_CASES = [
+    # (text, start, end, width, expected)
+    ("he said   ", 0, 10, 200, "he said"),
+    ("he said   ", 3, 10, 200, "said"),
+    ("abcdef  ", 0, 8, 3, "def"),  # the last width characters, after stripping
+    ("      ", 0, 6, 3, ""),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "width", "expected"), TAIL_CASES)
+def test_tail(text: str, start: int, end: int, width: int, expected: str) -> None:
+    assert quotes.tail(text, start, end, width) == expected
+
+
+WORDS_BACK_CASES = [
+    # (text, n, longest, expected start)
+    ("we will not  said", 1, 200, 8),  # "not  "
+    ("we will not  said", 2, 200, 3),  # "will not  "
+    ("we will not  said", 5, 200, 0),  # fewer runs than asked: the start
+    ("we will notable said", 1, 3, 12),  # a long run counts as its last 3 characters: "ble "
+    ("we" + " " * 300 + "said", 1, 200, 0),  # spaces do not count against the bound
+]
+
+
+@pytest.mark.parametrize(("text", "n", "longest", "expected"), WORDS_BACK_CASES)
+def test_words_back(text: str, n: int, longest: int, expected: int) -> None:
+    assert quotes.words_back(text, text.index("said"), n, longest) == expected
+
+
+def test_negation_across_a_long_masked_quotation_is_still_seen() -> None:
+    # attribute masks a quotation as "Q" and spaces: the negation is three runs back however long
+    text = "He did not " + "Q" + " " * 500 + " say"
+    assert quotes.find_cues(text.replace("say", "said")) == []
+
+
+def test_extract_with_given_quotes_matches_extract() -> None:
+    article = article_of(H + "“We will not give up,” Blinken said. Gallant noted the “progress”.")
+    sentences = segment.sentences(article)
+    assert quotes.extract(article, sentences, quotes=quotes.find_quotes(article)) == quotes.extract(
+        article, sentences
+    )
+
+
+def test_cue_pattern_prefers_the_longest_form() -> None:
+    assert [m.group(0) for m in quotes.cue_pattern().finditer("they called for calm")] == ["called for"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from compare import ingest, segment
 
@@ -75,3 +76,34 @@ def test_sentences_are_ordered_and_disjoint(parts: list[tuple[str, str]]) -> Non
     article = ingest.parse("".join(w + s for w, s in parts))
     found = segment.sentences(article)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+# --- remembered Punkt decisions ----------------------------------------------------------------
+
+
+def test_remembered_decisions_change_no_split() -> None:
+    body = "Dr. Smith met Gen. Halevi. They spoke. Mr. Blinken left. " * 3
+    plain = PunktSentenceTokenizer(segment._tokenizer()._params)
+    assert list(segment._tokenizer().span_tokenize(body)) == list(plain.span_tokenize(body))
+
+
+def test_repeated_contexts_are_decided_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    decide = PunktSentenceTokenizer.text_contains_sentbreak
+
+    def counting(self: PunktSentenceTokenizer, text: str) -> bool:
+        seen.append(text)
+        return decide(self, text)
+
+    monkeypatch.setattr(PunktSentenceTokenizer, "text_contains_sentbreak", counting)
+    tokenizer = segment._Punkt(segment._tokenizer()._params)
+    spans = list(tokenizer.span_tokenize("The talks ended. They met. The talks ended. They met."))
+    assert len(spans) == 4
+    assert sorted(seen) == ["ended. They", "met. The"]  # the third candidate repeats the first
+
+
+def test_long_contexts_are_not_remembered() -> None:
+    tokenizer = segment._Punkt(segment._tokenizer()._params)
+    word = "x" * (segment.CONTEXT_MAX_CHARS + 1)
+    list(tokenizer.span_tokenize(f"{word}. Next one."))
+    assert tokenizer._decided == {}
