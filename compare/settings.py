@@ -25,8 +25,12 @@ class Settings:
     """Statement-equivalents added to a country's weight when the headline names it (choosing the
     two sides)."""
 
-    topic_distance: float = 0.8
-    """Agglomerative clustering cuts the average-linkage tree at this cosine distance."""
+    topic_distance: float = 0.9
+    """Agglomerative clustering cuts the average-linkage tree at this cosine distance: two groups
+    of statements join when their average cosine similarity is at least 0.1. On the corpus, 0.8 left
+    most statements as topics of their own (short statements rarely share words), which made nearly
+    every verdict "only X" and the divergence index 1.0 for 7 of 13 articles; at 0.9 statements on
+    one subject in different words mostly still stay apart, but those sharing its key terms meet."""
 
     counterpart_similarity: float = 0.1
     """Two statements of opposite sides below this cosine similarity are not counterparts."""

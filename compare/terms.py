@@ -21,7 +21,9 @@ from nltk.stem.snowball import SnowballStemmer
 
 from .lexicon import reporting_verbs, stopwords
 
-_WORD = re.compile(r"[a-z][a-z’'-]*[a-z]")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*[^\W\d_]")
+"""A word: letters of any script (so "vis-à-vis" and "Bárcena" stay whole), with inner hyphens and
+apostrophes."""
 BACKGROUND_FILE = "background.tsv"
 STEM_CACHE_SIZE = 100_000
 """Words whose stems are remembered: an article repeats its words, and stemming is the slow part."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from markdown_checks import assert_inert
 
 from compare import cli
 
@@ -135,47 +136,6 @@ class Case:
 # --- checks on the report a row writes ------------------------------------------------------------
 
 
-def _unescaped(line: str, chars: str) -> list[str]:
-    """Characters of ``chars`` in a markdown line that no backslash escape neutralises."""
-    found, i = [], 0
-    while i < len(line):
-        if line[i] == "\\" and i + 1 < len(line) and line[i + 1] in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~":
-            i += 2
-            continue
-        if line[i] in chars:
-            found.append(line[i])
-        i += 1
-    return found
-
-
-def _table_pipe_mismatches(markdown: str) -> list[str]:
-    """Table rows whose number of unescaped pipes differs from their table's header row."""
-    bad, header = [], None
-    for line in markdown.splitlines():
-        if not line.startswith("|"):
-            header = None
-            continue
-        pipes = len(_unescaped(line, "|"))
-        if header is None:
-            header = pipes
-        elif pipes != header:
-            bad.append(line)
-    return bad
-
-
-_HEADINGS = re.compile(r"^(?:# Readout comparison: |## [A-Z][a-z ]+$|#### )")
-
-
-def _assert_markdown_is_inert(markdown: str) -> None:
-    """No article text can open HTML, a link, an image, a heading, code or a table cell."""
-    lines = markdown.splitlines()
-    assert [ln for ln in lines if _unescaped(ln, "<")] == []  # no raw <script>, <img>, <http://...>
-    assert [ln for ln in lines if _unescaped(ln, "[]")] == []  # no link, image or reference "](" / "]["
-    assert [ln for ln in lines if _unescaped(ln, "`")] == []  # no code span
-    assert [ln for ln in markdown.splitlines() if ln.startswith("#") and not _HEADINGS.match(ln)] == []
-    assert _table_pipe_mismatches(markdown) == []
-
-
 def _statement_texts(run: Run, stem: str = "article") -> list[str]:
     return [s["text"] for s in run.document(stem)["statements"]]
 
@@ -259,18 +219,18 @@ def check_mixed_scripts(run: Run) -> None:
 
 
 def check_crafted(run: Run) -> None:
-    _assert_markdown_is_inert(run.markdown("b-talks-1"))
+    assert_inert(run.markdown("b-talks-1"))
     assert "- Article: \\<b\\>talks\\|\\#1" in run.markdown("b-talks-1")
     assert "<script>alert(1)</script>" in _statement_texts(run, "b-talks-1")[0]  # JSON keeps the words
 
 
 def check_crafted_stdout(run: Run) -> None:
-    _assert_markdown_is_inert(run.stdout)
+    assert_inert(run.stdout)
     assert run.stdout.startswith("# Readout comparison: Talks \\| \\<script\\>")
 
 
 def check_sides_with_markup(run: Run) -> None:
-    _assert_markdown_is_inert(run.markdown())
+    assert_inert(run.markdown())
     assert [s["name"] for s in run.document()["sides"]] == ["<script>x", "[a|b](http://x.example)"]
 
 

@@ -24,7 +24,6 @@ deadline would be a fixed bound, wrong for the large explicit examples).
 from __future__ import annotations
 
 import json
-import re
 import signal
 import time
 from collections.abc import Iterator
@@ -33,6 +32,7 @@ from contextlib import contextmanager
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from markdown_checks import assert_inert
 
 from compare import ingest, pipeline, report
 from compare.errors import CompareError
@@ -108,46 +108,6 @@ def warm_up() -> None:
 
 # --- markdown and JSON checks ---------------------------------------------------------------------
 
-_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_HEADING = re.compile(r"^(?:# Readout comparison: |## [A-Z][A-Za-z ]+$|#### )")
-
-
-def unescaped(line: str, chars: str) -> list[str]:
-    """Characters of ``chars`` in a markdown line that no backslash escape neutralises."""
-    found, i = [], 0
-    while i < len(line):
-        if line[i] == "\\" and i + 1 < len(line) and line[i + 1] in _ASCII_PUNCT:
-            i += 2
-            continue
-        if line[i] in chars:
-            found.append(line[i])
-        i += 1
-    return found
-
-
-def pipe_mismatches(markdown: str) -> list[str]:
-    """Table rows whose count of unescaped pipes differs from their table's header row."""
-    bad, header = [], None
-    for line in markdown.splitlines():
-        if not line.startswith("|"):
-            header = None
-            continue
-        pipes = len(unescaped(line, "|"))
-        if header is None:
-            header = pipes
-        elif pipes != header:
-            bad.append(line)
-    return bad
-
-
-def assert_inert(markdown: str) -> None:
-    """No article text opens HTML, a link or image, a code span, a heading or a table cell."""
-    lines = markdown.splitlines()
-    assert [ln for ln in lines if unescaped(ln, "<")] == []
-    assert [ln for ln in lines if unescaped(ln, "[]")] == []
-    assert [ln for ln in lines if unescaped(ln, "`")] == []
-    assert [ln for ln in lines if ln.startswith("#") and not _HEADING.match(ln)] == []
-    assert pipe_mismatches(markdown) == []
 
 
 def _no_constants(name: str) -> None:
