@@ -20,13 +20,13 @@ a pair below ``Settings.counterpart_similarity`` is no counterpart.
 Long articles. The clustering tree needs the n x n distances and the matching an n_a x n_b
 matrix, which grow with the square of the statements. So:
 
-- Topics: when more than ``MAX_CLUSTER_STATEMENTS`` statements have words, the first
-  ``MAX_CLUSTER_STATEMENTS`` are clustered as above, and each later statement x joins the topic T
+- Topics: when more than ``Settings.max_cluster_statements`` statements have words, the first
+  ``Settings.max_cluster_statements`` are clustered as above, and each later statement x joins the topic T
   at the smallest average-linkage distance, ``1 - x . mean(T)`` (the mean cosine distance from x to
   T's statements, the vectors being unit length), when that distance is at most
   ``Settings.topic_distance``; otherwise x is a topic of its own. Time and memory are then linear
   in the statements.
-- Counterparts are matched among the first ``MAX_COUNTERPART_STATEMENTS`` statements of each side.
+- Counterparts are matched among the first ``Settings.max_counterpart_statements`` statements of each side.
 
 No article of the corpus comes near either limit; below them the method is the plain one. (The
 tree is built from the distances 1 - x . y of the sparse unit vectors, the same numbers as scipy's
@@ -49,10 +49,6 @@ from .records import Pair
 from .settings import DEFAULT, Settings
 from .terms import Background, analyze, background
 
-MAX_CLUSTER_STATEMENTS = 1000
-"""Statements clustered into a tree; later ones join the nearest topic (module docstring)."""
-MAX_COUNTERPART_STATEMENTS = 1000
-"""Statements of each side matched to counterparts; later ones are left unmatched."""
 _ASSIGN_BATCH = 1000  # later statements compared with the topics this many at a time
 
 
@@ -129,11 +125,12 @@ def column_sums(matrix: sparse.csr_array, rows: list[int]) -> np.ndarray:
 
 def cluster(space: Space, rows: list[int], settings: Settings = DEFAULT) -> list[list[int]]:
     """Topics as lists of statement indices, in order of first statement. Statements with no
-    content word form no topic. Past ``MAX_CLUSTER_STATEMENTS``, see the module docstring."""
+    content word form no topic. Past ``Settings.max_cluster_statements``, see the module docstring."""
     usable = [r for r in rows if has_words(space, r)]
     if len(usable) < 2:
         return [[r] for r in usable]
-    head, rest = usable[:MAX_CLUSTER_STATEMENTS], usable[MAX_CLUSTER_STATEMENTS:]
+    limit = settings.max_cluster_statements
+    head, rest = usable[:limit], usable[limit:]
     groups = _tree_topics(space, head, settings)
     if rest:
         groups = _join_nearest(space, groups, rest, settings)
@@ -214,10 +211,11 @@ def top_terms(space: Space, rows: list[int], k: int) -> list[str]:
 
 def counterparts(space: Space, a: list[int], b: list[int], settings: Settings = DEFAULT) -> list[Pair]:
     """One-to-one counterparts between sides a and b with cosine >= counterpart_similarity, among
-    the first ``MAX_COUNTERPART_STATEMENTS`` statements of each side."""
+    the first ``Settings.max_counterpart_statements`` statements of each side."""
     if not a or not b or space.weights.shape[1] == 0:
         return []
-    a, b = a[:MAX_COUNTERPART_STATEMENTS], b[:MAX_COUNTERPART_STATEMENTS]
+    limit = settings.max_counterpart_statements
+    a, b = a[:limit], b[:limit]
     sim = (space.weights[a] @ space.weights[b].T).toarray()
     rows, cols = linear_sum_assignment(-sim)
     return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -99,8 +100,7 @@ class PhraseMatch:
 
 @cache
 def _affiliation_pattern(language: str = "en") -> re.Pattern[str]:
-    phrases = sorted(affiliations(language), key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases)
+    alternatives = trie_regex(affiliations(language))  # longest phrase first at each position
     # A phrase is a whole word: not glued to letters on either side (U.S.-led still matches U.S.).
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![A-Za-z])")
 
@@ -112,6 +112,32 @@ def find_affiliations(text: str, language: str = "en") -> list[PhraseMatch]:
         PhraseMatch(m.start(), m.end(), m.group(0), table[m.group(0)])
         for m in _affiliation_pattern(language).finditer(text)
     ]
+
+
+def trie_regex(words: Iterable[str], longest_first: bool = True) -> str:
+    """A regular expression matching any of ``words``, as a character trie (``said``, ``says``,
+    ``say`` -> ``sa(?:id|y(?:s)?)``), so that the engine follows one branch per character instead of
+    trying every word at every position. Where several words match at one place the longest is
+    tried first, or with ``longest_first=False`` the shortest (as an alternation in sorted order)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + ("?" if longest_first else "??")
+
+    return emit(trie) if trie else "(?!)"
 
 
 @cache

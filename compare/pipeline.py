@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import align, attribute, emphasis, frames, ingest, quotes, segment, sides, terms
@@ -16,13 +15,14 @@ def analyze_article(
     article: Article, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT
 ) -> Analysis:
     sentences = segment.sentences(article)
-    found = quotes.extract(article, sentences, settings)
+    marks = quotes.find_quotes(article)
+    found = quotes.extract(article, sentences, settings, marks)
     if not found:
         raise NoStatements(
             "no statements found: the article has no quotations and no reported speech "
             "(said, stated, according to, ...)"
         )
-    statements, speakers, people = attribute.attribute(article, sentences, found, settings)
+    statements, speakers, people = attribute.attribute(article, sentences, found, settings, marks)
     (side_a, side_b), statements = sides.choose_sides(
         article, statements, speakers, overrides, settings, people
     )
@@ -51,7 +51,8 @@ def compare_statements(
     """Topics, distinctive terms, counterparts, similarity, divergence and frames of the two sides'
     statements (``statement.side`` in ``names``; other statements are weighed but not compared)."""
     side_of = [st.side for st in statements]
-    texts = [_without_names(st.text, people) for st in statements]
+    strip = _name_stripper(people)
+    texts = [strip(st.text) for st in statements]
     bg = terms.background()
     space = align.fit(texts, bg)
     # Document order, whatever order the statements come in: ties in clustering and matching are
@@ -76,13 +77,9 @@ def compare_statements(
     )
 
 
-def _without_names(text: str, people: Sequence[Speaker]) -> str:
-    """The statement without the names of people in it: names say who, not what about."""
-    words = {w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2}
-    if not words:
-        return text
-    pattern = r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b"
-    return re.sub(pattern, " ", text)
+def _name_stripper(people: Sequence[Speaker]) -> Callable[[str], str]:
+    """Removes the names of people from a statement: names say who, not what about."""
+    return terms.without_words({w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2})
 
 
 def _notes(

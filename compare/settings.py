@@ -32,6 +32,13 @@ class Settings:
     every verdict "only X" and the divergence index 1.0 for 7 of 13 articles; at 0.9 statements on
     one subject in different words mostly still stay apart, but those sharing its key terms meet."""
 
+    max_cluster_statements: int = 1000
+    """Statements clustered into an average-linkage tree; later ones join the nearest topic or
+    start their own (keeps time and memory linear on huge inputs; see compare.align)."""
+
+    max_counterpart_statements: int = 1000
+    """Statements of each side matched to counterparts; later ones are left unmatched."""
+
     counterpart_similarity: float = 0.1
     """Two statements of opposite sides below this cosine similarity are not counterparts."""
 

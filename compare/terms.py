@@ -19,7 +19,7 @@ from pathlib import Path
 
 from nltk.stem.snowball import SnowballStemmer
 
-from .lexicon import reporting_verbs, stopwords
+from .lexicon import reporting_verbs, stopwords, trie_regex
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*[^\W\d_]")
 """A word: letters of any script (so "vis-à-vis" and "Bárcena" stay whole), with inner hyphens and
@@ -75,30 +75,6 @@ def surface_forms(texts: list[str]) -> dict[str, str]:
     return {s: min(c, key=lambda w: (-c[w], w)) for s, c in seen.items()}
 
 
-def trie_regex(words: Iterable[str], longest_first: bool = True) -> str:
-    """A regular expression matching any of ``words``, as a character trie (``said``, ``says``,
-    ``say`` -> ``sa(?:id|y(?:s)?)``), so that the engine follows one branch per character instead of
-    trying every word at every position. Where several words match at one place the longest is
-    tried first, or with ``longest_first=False`` the shortest (as an alternation in sorted order)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        if len(branches) == 1 and "" not in node:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return body
-        return body + ("?" if longest_first else "??")
-
-    return emit(trie) if trie else "(?!)"
 
 
 def without_words(words: Iterable[str]) -> Callable[[str], str]:

@@ -170,22 +170,20 @@ LONG = ["peace talks", "trade tariffs", "peace talks", "trade tariffs", "peace t
         "trade tariffs", "weather report"]
 
 
-def test_cluster_past_the_limit_joins_the_nearest_topic(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cluster_past_the_limit_joins_the_nearest_topic() -> None:
     # the first 4 are clustered as a tree; 4 and 5 join their topics, 6 is near none (distance 1)
-    monkeypatch.setattr(align, "MAX_CLUSTER_STATEMENTS", 4)
     space = align.fit(LONG, EMPTY_BG)
-    assert align.cluster(space, list(range(7))) == [[0, 2, 4], [1, 3, 5], [6]]
+    assert align.cluster(space, list(range(7)), Settings(max_cluster_statements=4)) == [[0, 2, 4], [1, 3, 5], [6]]
 
 
-def test_cluster_past_the_limit_matches_the_tree_on_clear_topics(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cluster_past_the_limit_matches_the_tree_on_clear_topics() -> None:
     space = align.fit(LONG[:6], EMPTY_BG)
     tree = align.cluster(space, list(range(6)))
-    monkeypatch.setattr(align, "MAX_CLUSTER_STATEMENTS", 2)
-    assert align.cluster(space, list(range(6))) == tree
+    assert align.cluster(space, list(range(6)), Settings(max_cluster_statements=2)) == tree
 
 
-def test_counterparts_only_among_the_first_statements(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(align, "MAX_COUNTERPART_STATEMENTS", 1)
+def test_counterparts_only_among_the_first_statements() -> None:
     space = align.fit(TEXTS, EMPTY_BG)
     # side a [1, 0], side b [3, 2]: only 1 and 3 (trade tariffs, similarity 1) are considered
-    assert [(p.a, p.b) for p in align.counterparts(space, [1, 0], [3, 2])] == [(1, 3)]
+    pairs = align.counterparts(space, [1, 0], [3, 2], Settings(max_counterpart_statements=1))
+    assert [(p.a, p.b) for p in pairs] == [(1, 3)]
