@@ -47,7 +47,8 @@ _ADVERBS = frozenset(
 _JOINT = re.compile(
     r"^(?:the\s+)?(?:two|both)\s*(?:\w+\s+)?(?:men|women|leaders|ministers|officials|sides|"
     r"diplomats|presidents|counterparts|delegations|governments|countries|secretaries|chiefs|"
-    r"envoys|premiers)?$|^(?:the\s+)?(?:leaders|sides|delegations|parties)$|^(?:a|the)\s+joint\s+"
+    r"envoys|premiers)?$|^(?:the\s+)?(?:(?:foreign|prime|defen[cs]e)\s+)?(?:leaders|sides|delegations|parties|"
+    r"ministers|presidents|premiers)$|^(?:a|the)\s+joint\s+"
     r"(?:statement|communiqu[ée]|declaration|readout)",
     re.IGNORECASE,
 )
@@ -99,8 +100,8 @@ def _ends_run(token: str) -> bool:
 
 def _title_case(text: str) -> bool:
     """A headline in Title Case: most words of four letters or more are capitalised."""
-    if re.search(r"[.!?\"”’]\s*$", text):
-        return False  # a sentence, not a headline
+    if re.search(r"[.!?\"”’]\s*$", text) or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text):
+        return False  # a sentence (or a caption of sentences: "… on Thursday. Picture: …"), not a headline
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -650,7 +651,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
     frame = "".join(chars)
     cues: list[Cue] = []
     masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
-    lead: re.Match[str] | None | bool = False  # the clause's leading noun phrase, found once
+    leading: list[re.Match[str] | None] = []  # the clause's leading noun phrase, found once
     for m in find_cues(frame, masked):
         word = m.group(0).lower()
         if word == "according to":
@@ -684,11 +685,11 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
             if not np and re.search(r"(?:\band|\bbut|,)$", before):
                 inherits = True
             if not np and word.endswith("ing"):
-                if lead is False:
-                    lead = _LEADING_NP.match(frame)
-                if lead:
+                if not leading:
+                    leading.append(_LEADING_NP.match(frame))
+                if (lead := leading[0]) is not None:
                     # "Brussels launched the probe, arguing that ...": the clause's subject.
-                    np, at = lead.group(0), 0  # type: ignore[union-attr]
+                    np, at = lead.group(0), 0
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
@@ -705,6 +706,31 @@ class Resolver:
         self.registry = Registry(article)
         self.last_person: Entity | None = None
         self.last_speaker: Entity | None = None
+        self.speakers: set[int] = set()  # id() of the people who have spoken so far
+        self.recent: list[tuple[int, Entity]] = []  # (paragraph, person) last mentioned, most recent last
+        self._para_starts = [p.start for p in article.paragraphs]
+
+    def note(self, person: Entity, paragraph: int) -> None:
+        """Remember ``person`` as the most recently mentioned one (the last ``RECENT_PEOPLE`` kept)."""
+        self.recent = [(p, e) for p, e in self.recent if e is not person][-(RECENT_PEOPLE - 1):]
+        self.recent.append((paragraph, person))
+        self.last_person = person
+
+    def _pronoun(self, want: str | None, position: int) -> Entity | None:
+        """The person a singular pronoun stands for: the most recently mentioned person (by name,
+        or as a speaker) in the pronoun's paragraph or the one before whose gender does not clash
+        (unknown matches either); else the last speaker if it does not clash; else the most recent
+        person of the same known gender among the last ``RECENT_PEOPLE``; else the last speaker."""
+        paragraph = self.article.paragraphs[max(0, bisect.bisect_right(self._para_starts, position) - 1)].index
+        fits = [e for p, e in reversed(self.recent)
+                if e.kind == "person" and p >= paragraph - 1 and (want is None or e.gender in (None, want))]
+        if fits:
+            return fits[0]
+        last = self.last_speaker
+        if last is not None and last.kind == "person" and (want is None or last.gender in (None, want)):
+            return last
+        same = [e for _, e in reversed(self.recent) if want is not None and e.gender == want]
+        return same[0] if same else last
 
     def resolve(self, phrase: str, position: int) -> tuple[Entity | None, Resolution]:
         np = " ".join(phrase.replace("’", "'").split()).strip(", ")
@@ -723,10 +749,12 @@ class Resolver:
             low = bare.lower()
         if low in _PRONOUNS_M | _PRONOUNS_F | {"i"}:
             want = "f" if low in _PRONOUNS_F else "m" if low in _PRONOUNS_M else None
-            for cand in (self.last_speaker, self.last_person):
-                if cand and cand.kind == "person" and (cand.gender in (None, want) or want is None):
-                    return cand, "pronoun"
-            return (self.last_speaker, "pronoun") if self.last_speaker else (None, "none")
+            cand = self._pronoun(want, position)
+            if cand is None:
+                return None, "none"
+            if cand.kind == "person" and cand.gender is None and want is not None:
+                cand.gender = want  # a pronoun resolved to a person tells the person's gender
+            return cand, "pronoun"
         if low in _PRONOUNS_PLURAL or low == "it":
             if self.last_speaker and self.last_speaker.kind != "person":
                 return self.last_speaker, "pronoun"
@@ -792,6 +820,7 @@ def attribute(
     readout_speaker: Entity | None = None
     readout_para = -1
     resolved: list[tuple[Statement, Entity | None]] = []
+    pinned_at: set[int] = set()
     last_known: tuple[int, Entity] | None = None
     for si, sent in enumerate(sentences):
         s_text = article.text[sent.start : sent.end]
@@ -808,11 +837,17 @@ def attribute(
         hi = bisect.bisect_left(quote_starts, sent.end)
         quoted = [(q.start, q.end) for q in quotes[lo:hi]]
         cues = sentence_cues(article, sent, quoted)
+        spoke: list[Entity] = []
         for st in sts:
-            entity, how, cue = _speaker_for(resolver, st, cues)
-            if entity is None and st.kind != "indirect":
+            closing = _closing_cues(article, sentences, st, quotes, quote_starts)
+            own = cues + closing if closing else cues
+            entity, how, cue = _speaker_for(resolver, st, own)
+            pinned = entity is None and st.kind != "indirect" and _has_own_cue(article.text, st, nearest_cues(own, st))
+            if pinned:
+                pinned_at.add(len(resolved))  # its own cue names someone unknown: no one else's words
+            if entity is None and st.kind != "indirect" and not pinned:
                 entity, how = _continuation(last_known, st, settings)
-            if entity is None and readout_speaker is not None and st.paragraph >= readout_para:
+            if entity is None and readout_speaker is not None and st.paragraph >= readout_para and not pinned:
                 entity, how = readout_speaker, "source"
             if entity is not None:
                 st = replace(st, cue=cue or st.cue, speaker=entity.name, resolved_by=how)
@@ -823,8 +858,9 @@ def attribute(
             resolved.append((st, entity))
             if entity is not None:
                 last_known = (st.paragraph, entity)
-        _note_mentions(resolver, article, sent)
-    _fill_from_following(resolved)
+                spoke.append(entity)
+        _note_mentions(resolver, article, sent, spoke)
+    _fill_from_following(resolved, pinned_at)
     _fill_headline_quotes(article, resolved)
     speakers: dict[str, Speaker] = {}
     for _, ent in resolved:
@@ -835,6 +871,43 @@ def attribute(
         if e.kind == "person" and (e.roles or e.sides) and e.name not in speakers
     ]
     return [st for st, _ in resolved], list(speakers.values()), people
+
+
+_CUE_AFTER_CLOSE = re.compile(r"[”\"’»]?,?\s*[^,;:.!?“”\"\n]{0,60}")
+_CUE_BEFORE_OPEN = re.compile(r"\s*[:,]?\s*[“\"‘«]?")
+
+
+def _has_own_cue(text: str, st: Statement, cues: list[Cue]) -> bool:
+    """Whether a quotation has a cue of its own: one after its closing mark with only a short
+    subject phrase between ("“Shalom,” someone in the crowd said"), or one right before its opening
+    mark ("a man said: “…”"). Such a quotation is never another speaker's continuation. A cue whose
+    subject points back ("the statement said") is not one: it continues its source."""
+    for c in cues:
+        if c.word == "according to" or _ARTICLES.sub("", c.subject.lower().strip()) in _INSTITUTION_NOUNS:
+            continue
+        if c.start >= st.end and _CUE_AFTER_CLOSE.fullmatch(text, st.end, c.start):
+            return True
+        if c.end <= st.start and _CUE_BEFORE_OPEN.fullmatch(text, c.end, st.start):
+            return True
+    return False
+
+
+def _closing_cues(
+    article: Article, sentences: list[Sentence], st: Statement, quotes: list[Quote], quote_starts: list[int]
+) -> list[Cue]:
+    """The cues after the closing mark of a quotation that runs past its first sentence ("“A. B,”
+    Fidan said."): those of the sentence where the quotation ends, starting after it. The whole
+    quotation takes them, as a one-sentence quotation takes the cues of its own sentence."""
+    if st.kind == "indirect" or st.end <= sentences[st.sentence].end:
+        return []
+    last = bisect.bisect_right(sentences, st.end - 1, lo=st.sentence, key=lambda s: s.start) - 1
+    if last <= st.sentence:
+        return []
+    sent = sentences[last]
+    lo = max(0, bisect.bisect_right(quote_starts, st.start) - 1)
+    hi = bisect.bisect_left(quote_starts, sent.end)
+    quoted = [(q.start, q.end) for q in quotes[lo:hi]]
+    return [c for c in sentence_cues(article, sent, quoted) if c.start >= st.end]
 
 
 def nearest_cues(cues: list[Cue], st: Statement, k: int = MAX_CUES_PER_STATEMENT) -> list[Cue]:
@@ -891,16 +964,17 @@ def _continuation(
     return None, "none"
 
 
-def _fill_from_following(resolved: list[tuple[Statement, Entity | None]]) -> None:
+def _fill_from_following(resolved: list[tuple[Statement, Entity | None]], pinned: set[int] = frozenset()) -> None:
     """A quotation with no speaker takes the speaker of the next statement in its paragraph
-    ("“A.” “B,” he said."). One pass from the end, carrying the next speaker seen."""
+    ("“A.” “B,” he said."), unless it is ``pinned`` (its own cue names someone unknown). One pass
+    from the end, carrying the next speaker seen."""
     following: Entity | None = None
     paragraph = -1
     for i in range(len(resolved) - 1, -1, -1):
         st, ent = resolved[i]
         if st.paragraph != paragraph:
             following, paragraph = None, st.paragraph
-        if ent is None and st.kind != "indirect" and following is not None:
+        if ent is None and st.kind != "indirect" and following is not None and i not in pinned:
             resolved[i] = (replace(st, speaker=following.name, resolved_by="continuation"), following)
         if ent is not None:
             following = ent
@@ -929,14 +1003,27 @@ def _fill_headline_quotes(article: Article, resolved: list[tuple[Statement, Enti
                 break
 
 
-def _note_mentions(resolver: Resolver, article: Article, sent: Sentence) -> None:
-    """Remember the last person named in a sentence, for pronouns in the next ones."""
+MENTIONS_PER_SENTENCE = 12
+"""Capitalised words of a sentence looked up as people named in it, for later pronouns."""
+RECENT_PEOPLE = 8
+"""People last mentioned that a pronoun may stand for."""
+
+
+def _note_mentions(resolver: Resolver, article: Article, sent: Sentence,
+                   speakers: list[Entity] = ()) -> None:
+    """Remember the people named in a sentence (among its first ``MENTIONS_PER_SENTENCE``
+    capitalised words), for pronouns in the next ones; the sentence's speakers count as its last
+    mention, as the subject of a sentence is what a following pronoun most often stands for."""
     s_text = article.text[sent.start : sent.end]
-    for m in itertools.islice(_CAPITALISED.finditer(s_text), 4):
+    spoken = resolver.speakers
+    for m in itertools.islice(_CAPITALISED.finditer(s_text), MENTIONS_PER_SENTENCE):
         ent = resolver.registry.by_name(m.group(0))
-        if ent is not None and ent.kind == "person" and (ent.roles or ent.sides):
-            resolver.last_person = ent
-            return
+        if ent is not None and ent.kind == "person" and (ent.roles or ent.sides or ent.gender or id(ent) in spoken):
+            resolver.note(ent, sent.paragraph)
+    for ent in speakers:
+        if ent.kind == "person":
+            resolver.note(ent, sent.paragraph)
+            spoken.add(id(ent))
 
 
 __all__ = ["attribute", "Registry", "Resolver", "sentence_cues", "UNKNOWN"]

@@ -119,11 +119,23 @@ def find_quotes(article: Article) -> list[Quote]:
 
 # --- reporting cues ----------------------------------------------------------------------------
 
-_NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|could|should|may|might)\s+$", re.I)
+_NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|can|could|should|shall|may|might|must)\s+$",
+                                   re.I)
 _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$", re.I)
 # Verbs with a common sense that is not speech ("added 12 firms to a list", "called on the
 # president"): outside quotations they count only when a clause or "for" follows.
 _STRICT_CUES = frozenset({"added", "adds", "called"})
+# Forms that are also common nouns ("secretary of state", "head of state", "state media"): never a
+# cue after "of" or a determiner, and elsewhere only before a clause (even beside a quotation).
+_NOUN_CUES = frozenset({"state", "states"})
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|this|that|every|each|member|nation)\s+$",
+                          re.I)
+# A past participle opening its sentence (after at most a conjunction) sets up a question or a
+# passive clause: "Asked whether …", "And asked about …", "Announced on the day …".
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:and|but|when|once|if|as|after|before|then)\s+)?", re.I)
+# "was told", "who were told", "had been told": the subject is the one spoken to, not the speaker.
+_PASSIVE_TELL = frozenset({"told"})
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+\s+)?$", re.I)
 _STRICT_FOLLOW = re.compile(r"\s*(?:,|that\b|$|\.|:)")  # used with .match(text, pos)
 
 
@@ -194,6 +206,14 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
             continue
         if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
             continue
+        if word.lower() in _NOUN_CUES and (
+            _NOUN_BEFORE.search(text, lo, start) or not _STRICT_FOLLOW.match(text, m.end())
+        ):
+            continue
+        if word.lower() in _PASSIVE_TELL and _PASSIVE_BEFORE.search(text, lo, start):
+            continue
+        if word.lower().endswith(("ed", "told")) and _OPENING_PARTICIPLE.fullmatch(text, lo, start):
+            continue  # "Asked whether …, he smiled", "Announced on Monday, the plan …": no speaker
         out.append(m)
     return out
 

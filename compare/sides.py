@@ -109,6 +109,17 @@ def choose_sides(
     placed = {sp.affiliation for sp in [*speakers, *people] if sp.affiliation and not sp.independent}
     empty = [n for n in names if n not in placed]
     home = empty[0] if len(empty) == 1 else None
+    by_office = _office_sides([*speakers, *people], names[:2])
+    roles_of = {sp.name: sp.roles for sp in speakers}
+
+    def floating_side(speaker: str) -> str | None:
+        if home:
+            return home
+        # The one side with no person holding the same office: "the Foreign Secretary" in a story
+        # whose Norway side already has its foreign minister belongs to the other side.
+        offices = {o for r in roles_of.get(speaker, ()) if (o := _office(r))}
+        free = [n for n in names[:2] if offices and not any(o in by_office.get(n, set()) for o in offices)]
+        return free[0] if len(free) == 1 else None
 
     def side_of(speaker: str) -> str:
         if overrides:
@@ -118,8 +129,8 @@ def choose_sides(
         aff = affiliation.get(speaker)
         if aff in names:
             return aff  # type: ignore[return-value]
-        if speaker in floating and home:
-            return home
+        if speaker in floating and (side := floating_side(speaker)):
+            return side
         return OTHER
 
     out = []
@@ -135,6 +146,24 @@ def choose_sides(
         for name in names[:2]
     )
     return (sides[0], sides[1]), out
+
+
+_OFFICE_WORDS = frozenset({"minister", "secretary", "of", "for", "the", "and", "affairs"})
+
+
+def _office(role: str) -> frozenset[str]:
+    """The office a role names, without its rank words: "foreign secretary" and "foreign minister"
+    are both {"foreign"}; "prime minister" is {"prime"}; a bare "minister" names none."""
+    return frozenset(role.split()) - _OFFICE_WORDS
+
+
+def _office_sides(people: list[Speaker], names: list[str]) -> dict[str, set[frozenset[str]]]:
+    """The offices held by people of known country on each of the two sides."""
+    out: dict[str, set[frozenset[str]]] = {}
+    for sp in people:
+        if sp.kind == "person" and sp.affiliation in names and not sp.independent:
+            out.setdefault(sp.affiliation, set()).update(o for r in sp.roles if (o := _office(r)))
+    return out
 
 
 def _rank(

@@ -15,6 +15,12 @@ def speakers_of(text: str) -> list[tuple[str, str, str]]:
     return [(s.text, s.speaker, s.resolved_by) for s in statements]
 
 
+_FIDAN = ("Talks end\n\nTurkish Foreign Minister Hakan Fidan met Greek Foreign Minister Giorgos Gerapetritis."
+          "\n\n“We are ready,” Gerapetritis said.\n\n")
+
+_COOPER = ("Talks end\n\nMrs Yvette Cooper met Norwegian Foreign Minister Espen Barth Eide.\n\n"
+           "“We are ready,” Mr Barth Eide said.\n\n")
+
 CASES = [
     # (article, quoted text, expected speaker, how)
     ("Talks end\n\nForeign Minister Wang Yi met reporters.\n\n“We want stability,” Wang said.",
@@ -39,6 +45,41 @@ CASES = [
      "The visit was productive, according to a U.S. readout.", "U.S. readout", "source"),
     ("Talks end\n\nThe Pentagon said in a statement that strikes would continue.",
      "The Pentagon said in a statement that strikes would continue.", "Pentagon", "source"),
+    # A quotation of several sentences takes the cue after its closing mark, or before its opening.
+    (_FIDAN + "“We want peace. We want it now,” Fidan said.", "We want peace. We want it now,",
+     "Hakan Fidan", "name"),
+    (_FIDAN + "Fidan said: “We want peace. We want it now.”", "We want peace. We want it now.",
+     "Hakan Fidan", "name"),
+    # Negative: a quotation of several sentences with no cue of its own still continues.
+    (_FIDAN + "“We want peace. We want it now.” The talks ended.", "We want peace. We want it now.",
+     "Giorgos Gerapetritis", "continuation"),
+    # A quotation with its own cue whose subject is no known speaker is unknown, not a continuation.
+    (_FIDAN + "“Shalom,” someone in the crowd said.", "Shalom,", "unknown", "none"),
+    (_FIDAN + "A man in the crowd said: “Shalom.”", "Shalom.", "unknown", "none"),
+    # Negative: a subject that points back ("the statement said") still continues its source.
+    (_FIDAN + "“Shalom,” the statement said.", "Shalom,", "Giorgos Gerapetritis", "continuation"),
+    # A pronoun stands for the person last mentioned (previous sentence), not the last speaker...
+    (_FIDAN + "To his credit, Fidan did not fold. “We stay,” he told reporters.", "We stay,", "Hakan Fidan",
+     "pronoun"),
+    # ... unless that person's known gender clashes with it (Mrs/Mr next to the names).
+    (_COOPER + "Mrs Cooper spoke next.\n\n“We agree,” he said.", "We agree,", "Espen Barth Eide", "pronoun"),
+    (_COOPER + "Mrs Cooper spoke next.\n\n“We agree,” she said.", "We agree,", "Yvette Cooper", "pronoun"),
+    # Negative: with no one mentioned since, the pronoun keeps to the last speaker.
+    (_FIDAN + "The talks ended.\n\n“We stay,” he said.", "We stay,", "Giorgos Gerapetritis", "pronoun"),
+    # Readout verbs and plural subjects of a two-party story: joint.
+    (_FIDAN + "The two leaders committed to deepen cooperation.", "The two leaders committed to deepen cooperation.",
+     "joint", "joint"),
+    (_FIDAN + "The ministers also said they would meet again.", "The ministers also said they would meet again.",
+     "joint", "joint"),
+    (_FIDAN + "The foreign ministers agreed to meet again.", "The foreign ministers agreed to meet again.",
+     "joint", "joint"),
+    # Negative: one named minister is no joint subject; "repeated" is his statement, and a trailing
+    # clause about others ("a formula Athens and Nicosia reject") does not take it over.
+    # A photo caption of sentences is no Title Case headline: the roles it gives are learned.
+    ("Talks end\n\nForeign Secretary Yvette Cooper at the Port of Aberdeen on Thursday. Picture: Graeme Moir\n\n"
+     "“We are ready,” the Foreign Secretary said.", "We are ready,", "Yvette Cooper", "role"),
+    (_FIDAN + "Fidan repeated Ankara's position, a formula Athens and Nicosia reject.",
+     "Fidan repeated Ankara's position, a formula Athens and Nicosia reject.", "Hakan Fidan", "name"),
 ]
 
 

@@ -366,11 +366,6 @@ def test_blog_page_sides() -> None:
     assert {side.name for side in analyze(str(BLOG)).sides} == {"Chile", "Argentina"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotes/attribute: a quotation of two sentences followed by its cue ('“A. B,” Olmedo said') "
-    "loses the cue and continues the previous speaker",
-)
 def test_blog_page_two_sentence_quote_speaker() -> None:
     found = [st.speaker for st in analyze(str(BLOG)).statements if st.text.startswith("Every day the pass")]
     assert found == ["Martín Olmedo"]

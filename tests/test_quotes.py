@@ -134,6 +134,23 @@ GOLDEN = [
     pytest.param(H + "Officials reviewed the “Phase C” plan.", [], id="scare-quote"),
     pytest.param(H + "The so-called “Phase C” plan was delayed.", [], id="scare-quote-so-called"),
     pytest.param(H + "Blinken did not say when talks would resume.", [], id="negated-cue"),
+    # "state" as a noun is no cue; "stated" and "states that" are.
+    pytest.param(H + "The new secretary of state landed on Sunday.", [], id="secretary-of-state-noun"),
+    pytest.param(H + "He met the head of state and state media in the capital.", [], id="head-of-state-noun"),
+    pytest.param(H + "Officials state that the border is closed.",
+                 [("indirect", "Officials state that the border is closed.")], id="state-verb-before-clause"),
+    # Passive "told": the subject is the one spoken to.
+    pytest.param(H + "The government did exactly what it had been told.", [], id="passive-told"),
+    pytest.param(H + "Panamanians who were told, over and over, that it was lost.", [], id="passive-told-relative"),
+    pytest.param(H + "Rubio told reporters the talks were useful.",
+                 [("indirect", "Rubio told reporters the talks were useful.")], id="active-told"),
+    # A participle opening the sentence sets up a question or passive clause: not speech.
+    pytest.param(H + "And asked whether firms would leave, Mr Eide smiled.", [], id="asked-whether-setup"),
+    pytest.param(H + "Announced on Monday, the plan covers ports.", [], id="opening-participle"),
+    pytest.param(H + "Asked whether firms would leave, Eide said no.",
+                 [("indirect", "Asked whether firms would leave, Eide said no.")], id="asked-then-said"),
+    # A modal before the verb: narrative, not speech.
+    pytest.param(H + "It shows how two governments can describe one call.", [], id="modal-can"),
 ]
 
 

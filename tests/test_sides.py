@@ -68,3 +68,28 @@ def test_sides_file(tmp_path):
     path = tmp_path / "sides.toml"
     path.write_text('[sides]\n"United States" = ["Blinken"]\n"China" = ["Wang"]\n', encoding="utf-8")
     assert load_override_file(str(path)) == {"United States": ["Blinken"], "China": ["Wang"]}
+
+
+# An unplaced official goes to the one side with no person of the same office; never by a
+# country hard-coded for the title ("Foreign Secretary" is British, Indian and Mexican).
+UNPLACED = (
+    "UK-Norway talks in Aberdeen\n\n"
+    "Foreign Secretary Yvette Cooper met Norwegian Foreign Minister Espen Barth Eide on Thursday.\n\n"
+    "“We are ready,” Cooper said.\n\n"
+    "“So are we,” Barth Eide said.\n\n"
+    "A Foreign Office spokesman in London said a patrol would follow.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        pytest.param(UNPLACED, "United Kingdom", id="other-side-has-that-office"),
+        # Negative: when both sides already have a foreign minister, the office tells nothing.
+        pytest.param(UNPLACED.replace("on Thursday.", "and British Foreign Minister Jo Brand on Thursday."),
+                     "other", id="both-sides-have-that-office"),
+    ],
+)
+def test_unplaced_official_side(text, side):
+    sides = {s.speaker: s.side for s in analysis(text).statements}
+    assert sides["Yvette Cooper"] == side
