@@ -61,7 +61,7 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         f"Share of each side's words: {md(a)} {_pct(topic.word_share[a])}, "
         f"{md(b)} {_pct(topic.word_share[b])} "
         f"(statements: {_pct(topic.share[a])} / {_pct(topic.share[b])}). Verdict: **{md(topic.verdict)}**"
-        f"{_tentative(analysis)}.{frames}",
+        f"{_tentative(analysis)}.{frames}{_single(topic)}",
         "",
     ]
     for name in (a, b):
@@ -71,6 +71,14 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
             lines += [f"  - {_quote(st)}" for st in quotes]
     lines.append("")
     return lines
+
+
+def _single(topic: Topic) -> str:
+    """Says when a topic is one statement: its words are shared with no other statement, which is
+    weaker evidence of a theme than a group."""
+    if len(topic.statements) != 1:
+        return ""
+    return " One statement only: no other statement shares enough of its words to join it."
 
 
 def _tentative(analysis: Analysis, settings: Settings = DEFAULT) -> str:

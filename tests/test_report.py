@@ -374,3 +374,14 @@ def test_chart_link_target_cannot_break_out_of_the_link() -> None:
 
 def test_no_charts_section_without_charts(markdown: str) -> None:
     assert "## Charts" not in markdown
+
+
+def test_single_statement_topic_says_so() -> None:
+    a = make_analysis()
+    topic = dataclasses.replace(a.topics[0], statements=(0,), verdict=f"only {US}")
+    out = report.to_markdown(dataclasses.replace(a, topics=(topic,)))
+    assert "One statement only: no other statement shares enough of its words to join it." in out
+
+
+def test_group_topic_does_not_say_single(markdown: str) -> None:
+    assert "One statement only" not in markdown
