@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from .errors import BadOption, CompareError
 from .lexicon import affiliations, read_lines, titles
@@ -77,24 +77,6 @@ class FrameMatch:
     end: int
     pattern: str
     frame: str
-
-
-@dataclass(frozen=True)
-class FrameProfile:
-    """A side's frames over all its statements (see :func:`profile` for ``share``)."""
-
-    side: str
-    statements: int
-    untagged: int
-    """Statements with no frame keyword (tagged "Other")."""
-    hits: dict[str, int]
-    share: dict[str, float]
-    dominant: tuple[str, ...]
-
-
-class _Said(Protocol):
-    text: str
-    side: str
 
 
 @dataclass(frozen=True)
@@ -278,25 +260,3 @@ def profile(texts: Iterable[str], language: str = "en") -> dict[str, float]:
     hits = counts(texts, language)
     total = sum(hits.values())
     return {f: n / total for f, n in hits.items()} if total else {}
-
-
-def side_profiles(
-    statements: Iterable[_Said], sides: Iterable[str], max_frames: int = 2, language: str = "en"
-) -> tuple[FrameProfile, ...]:
-    """One :class:`FrameProfile` per side name, from the statements whose ``side`` is that name."""
-    said = list(statements)
-    out = []
-    for side in sides:
-        texts = [st.text for st in said if st.side == side]
-        hits = counts(texts, language)
-        out.append(
-            FrameProfile(
-                side=side,
-                statements=len(texts),
-                untagged=sum(1 for t in texts if not frame_hits(t, language)),
-                hits=hits,
-                share=profile(texts, language),
-                dominant=dominant(hits, max_frames),
-            )
-        )
-    return tuple(out)

@@ -13,7 +13,6 @@ import pytest
 
 from compare import frames
 from compare.errors import BadOption, CompareError
-from compare.records import Statement
 
 ECO = "Economic"
 CAP = "Capacity and resources"
@@ -261,51 +260,6 @@ def test_profile_of_no_texts() -> None:
     assert frames.profile([]) == {}
 
 
-# --- side profiles -------------------------------------------------------------------------------
-
-
-def _statement(text: str, side: str) -> Statement:
-    return Statement(text=text, start=0, end=len(text), kind="indirect", cue="said", sentence=0, paragraph=0,
-                     side=side)
-
-
-SAID = [
-    _statement("He said new tariffs would hurt trade.", "A"),
-    _statement("He said the meeting was useful.", "A"),
-    _statement("She said missiles had hit the port.", "B"),
-    _statement("Refugees need homes, an analyst said.", "other"),
-]
-
-
-def test_side_profiles_one_per_side() -> None:
-    assert [p.side for p in frames.side_profiles(SAID, ["A", "B"])] == ["A", "B"]
-
-
-def test_side_profile_counts_only_its_statements() -> None:
-    a, _ = frames.side_profiles(SAID, ["A", "B"])
-    assert a.hits == {ECO: 2}
-
-
-def test_side_profile_statements() -> None:
-    a, _ = frames.side_profiles(SAID, ["A", "B"])
-    assert a.statements == 2
-
-
-def test_side_profile_untagged() -> None:
-    a, _ = frames.side_profiles(SAID, ["A", "B"])
-    assert a.untagged == 1
-
-
-def test_side_profile_share_and_dominant() -> None:
-    _, b = frames.side_profiles(SAID, ["A", "B"])
-    assert (b.share, b.dominant) == ({SEC: 1.0}, (SEC,))
-
-
-def test_side_with_no_statements() -> None:
-    (c,) = frames.side_profiles(SAID, ["C"])
-    assert (c.statements, c.hits, c.share, c.dominant) == (0, {}, {}, (OTHER,))
-
-
 # --- the seed article (trafilatura-style must-contain on a real input) ---------------------------
 
 
@@ -313,5 +267,4 @@ def test_seed_article_both_sides_lead_with_security() -> None:
     from compare.pipeline import analyze
 
     a = analyze("corpora/2024-06-24-jns-blinken-gallant.txt")
-    profiles = frames.side_profiles(a.statements, [s.name for s in a.sides])
-    assert [p.dominant[0] for p in profiles] == [SEC, SEC]
+    assert [frames.dominant(a.frames[s.name])[0] for s in a.sides] == [SEC, SEC]
