@@ -29,10 +29,10 @@ from .lexicon import (
     nonperson_words,
     role_equivalents,
     titles,
+    trie_regex,
 )
 from .records import JOINT, UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement
 from .settings import DEFAULT, Settings
-from .terms import trie_regex
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
 _CONNECTORS = frozenset("of de da di van von bin ibn al el la le du del der dos das y".split())

@@ -29,12 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TypeVar
 
 from .errors import BadOption, CompareError
 from .lexicon import affiliations, read_lines, titles
-from .terms import _stemmer
+from .records import Statement
+from .terms import stem as _stem
 
 FRAMES: tuple[str, ...] = (
     "Economic",
@@ -87,11 +88,6 @@ class _Entry:
 
 
 # --- the lexicon ------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    return _stemmer().stem(word)
 
 
 def _keys(pattern: str) -> tuple[Key, ...]:
@@ -236,6 +232,17 @@ def tag(text: str, max_frames: int = 2, language: str = "en") -> tuple[str, ...]
     the codebook comes first; at most ``max_frames`` of them; ``("Other",)`` when no keyword matches.
     """
     return dominant(frame_hits(text, language), max_frames)
+
+
+def tagged(statements: Iterable[Statement], side: str) -> dict[str, int]:
+    """How many of ``side``'s statements have each frame among their primary frames (``Other``
+    for a statement with no frame keyword)."""
+    out: dict[str, int] = {}
+    for st in statements:
+        if st.side == side:
+            for f in st.frames:
+                out[f] = out.get(f, 0) + 1
+    return out
 
 
 def counts(texts: Iterable[str], language: str = "en") -> dict[str, int]:

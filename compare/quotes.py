@@ -17,10 +17,9 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from .lexicon import reporting_verbs
+from .lexicon import reporting_verbs, trie_regex
 from .records import Article, Kind, Paragraph, Quote, Sentence, Statement
 from .settings import DEFAULT, Settings
-from .terms import trie_regex
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -143,8 +142,6 @@ _STRICT_FOLLOW = re.compile(r"\s*(?:,|that\b|$|\.|:)")  # used with .match(text,
 def cue_pattern() -> re.Pattern[str]:
     """Any reporting-verb form as a whole word, the longest form where several match."""
     return re.compile(r"\b" + trie_regex(reporting_verbs()) + r"\b", re.IGNORECASE)
-
-
 
 
 def within(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:

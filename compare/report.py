@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .frames import tagged as frame_tags
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 
@@ -188,11 +189,7 @@ def _frames_section(analysis: Analysis) -> list[str]:
     pa, pb = analysis.frames.get(a, {}), analysis.frames.get(b, {})
     if not pa and not pb:
         return out + ["No frame keyword in either side's statements.", ""]
-    tagged = {n: {} for n in (a, b)}
-    for st in analysis.statements:
-        if st.side in tagged:
-            for f in st.frames:
-                tagged[st.side][f] = tagged[st.side].get(f, 0) + 1
+    tagged = {n: frame_tags(analysis.statements, n) for n in (a, b)}
     order = sorted(set(pa) | set(pb), key=lambda f: (-(pa.get(f, 0.0) + pb.get(f, 0.0)), f))
     out += [f"| Frame | {md(a)} | {md(b)} |", "| --- | --- | --- |"]
     for f in order:

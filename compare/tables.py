@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .frames import tagged as frame_tags
 from .records import Analysis
 
 TABLES = ("statements", "topics", "terms", "frames")
@@ -81,11 +82,7 @@ def frames(analysis: Analysis) -> pd.DataFrame:
     rows = []
     for side in analysis.sides:
         profile = analysis.frames.get(side.name, {})
-        tagged: dict[str, int] = {}
-        for st in analysis.statements:
-            if st.side == side.name:
-                for f in st.frames:
-                    tagged[f] = tagged.get(f, 0) + 1
+        tagged = frame_tags(analysis.statements, side.name)
         for frame in sorted(set(profile) | set(tagged), key=lambda f: (-profile.get(f, 0.0), f)):
             rows.append({"side": side.name, "frame": frame, "share": profile.get(frame, 0.0),
                          "statements": tagged.get(frame, 0)})
