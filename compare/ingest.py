@@ -224,14 +224,45 @@ def _role(text: str, first_body: bool) -> ParagraphRole:
     return "body"
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_MAX_CHARS = 8000
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """The YAML front matter of a Markdown file (``---`` lines around ``key: value`` pairs at the very
+    start, as Jekyll, Hugo and scraped archives write it): ``(end offset, {key: text})``, or
+    ``(0, {})`` when there is none or it is not a YAML mapping within ``_FRONT_MATTER_MAX_CHARS``.
+    Parsed by PyYAML's safe loader, so quoting and escapes (``"Joe\\_Biden"``) read as YAML says."""
+    import yaml
+
+    m = _FRONT_MATTER.match(text[:_FRONT_MATTER_MAX_CHARS])
+    if not m:
+        return 0, {}
+    try:
+        data = yaml.safe_load(m.group("yaml"))
+    except yaml.YAMLError:
+        return 0, {}
+    if not isinstance(data, dict):
+        return 0, {}
+    fields = {str(k): " ".join(str(v).split()) for k, v in data.items() if isinstance(v, (str, int, float))}
+    return m.end(), fields
+
+
 def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
-    """Split decoded text into paragraphs with their roles and find title, date and source."""
+    """Split decoded text into paragraphs with their roles and find title, date and source. YAML
+    front matter (:func:`front_matter`) is one ``furniture`` paragraph; its ``title``, ``date`` and
+    ``source_url`` fields, when present, are the article's title, date and source."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput("input is empty or whitespace only")
     paragraphs: list[Paragraph] = []
-    title = ""
-    for index, (start, end) in enumerate(_split_paragraphs(text)):
+    skip, meta = front_matter(text)
+    title = meta.get("title", "")
+    spans = _split_paragraphs(text[skip:])
+    if skip:
+        paragraphs.append(Paragraph(0, skip, 0, "furniture"))
+    for index, (start, end) in enumerate(spans, start=len(paragraphs)):
+        start, end = start + skip, end + skip
         body = text[start:end]
         role = _role(body, first_body=not title)
         if role == "headline":
@@ -245,9 +276,11 @@ def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
         if match and para.role in ("dateline", "byline", "headline", "body"):
             date = match.group(0)
             break
+    if meta.get("date"):
+        date = meta["date"]
     if date is None and (m := _NAME_DATE.match(name)):
         date = m.group(1)
-    source = next((text[p.start : p.end] for p in paragraphs if p.role == "byline"), None)
+    source = next((text[p.start : p.end] for p in paragraphs if p.role == "byline"), meta.get("source_url"))
     dateline = None
     for para in paragraphs[1:_DATELINE_SEARCH_PARAGRAPHS]:
         if para.role in ("body", "dateline", "byline"):
