@@ -134,6 +134,20 @@ def government_of_office(text: str, language: str = "en") -> str | None:
     return offices(language)[m.group(0)] if m else None
 
 
+_NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]*|bin|al|de|da|van|von|der))*\s*\Z")
+
+
+def office_before(text: str, language: str = "en") -> str | None:
+    """The government of a country-specific office that ``text`` ends with, but for the first
+    names or initials after it: "... met External Affairs Minister S." -> "India" (the caller's
+    name follows). ``None`` when the text does not end that way."""
+    low = re.sub(r"\s", " ", text.replace("’", "'").lower())
+    for m in reversed(list(_office_pattern(language).finditer(low))):
+        if _NAME_TAIL.match(text, m.end()):
+            return offices(language)[m.group(0)]
+    return None
+
+
 def stated_government(text: str, language: str = "en") -> str | None:
     """The government a phrase states: the place in an "of <Country>" phrase, else the first
     country, demonym or institution in it ("Mexican President X" -> Mexico)."""

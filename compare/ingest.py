@@ -40,6 +40,14 @@ _BYLINE = re.compile(
     r"correspondent|reporter|editor|news desk|wire services?)\b)",
     re.IGNORECASE,
 )
+HARD_WRAP_MIN_CHARS = 60
+"""A block of lines is text wrapped at a fixed width (fixed-width archives and e-mail wrap at 65-80)
+when it has at least ``HARD_WRAP_MIN_LINES`` lines, none longer than ``HARD_WRAP_MAX_CHARS``, and
+its lines but the last have a median length of at least this. In such a block a line that follows
+one not ending a sentence continues its paragraph even when it starts with a capital, unless it is
+furniture ("Related: ..."). A headline over a standfirst (two lines) is not wrapped text."""
+HARD_WRAP_MAX_CHARS = 100
+HARD_WRAP_MIN_LINES = 3
 _DATELINE_ONLY_MAX_WORDS = 8
 _BYLINE_MAX_WORDS = 10
 _FURNITURE_MAX_WORDS = 12
@@ -179,15 +187,23 @@ def is_html_input(source: str, data: bytes) -> bool:
 
 def _split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blocks between blank lines, and lines inside a block unless a line is the
-    hard-wrapped continuation of the previous one (it starts lowercase after a line that does not end
-    a sentence)."""
+    hard-wrapped continuation of the previous one: it follows a line that does not end a sentence,
+    and starts lowercase, or the block is wrapped at a fixed width (``HARD_WRAP_MIN_LINES`` lines or
+    more, none over ``HARD_WRAP_MAX_CHARS``, median length of all but the last at least
+    ``HARD_WRAP_MIN_CHARS``: text
+    wrapped at a fixed width, as archives and e-mail write it: "... with Prime Minister Mette" /
+    "Frederiksen of Denmark, ..."; a headline or byline line is shorter)."""
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
         pos = block.start()
         cur_start: int | None = None
         cur_end = pos
         prev_line = ""
-        for line in block.group(0).split("\n"):
+        lines = block.group(0).split("\n")
+        widths = [len(x.strip()) for x in lines if x.strip()]
+        fixed_width = (len(widths) >= HARD_WRAP_MIN_LINES and max(widths) <= HARD_WRAP_MAX_CHARS
+                       and sorted(widths[:-1])[len(widths[:-1]) // 2] >= HARD_WRAP_MIN_CHARS)
+        for line in lines:
             line_start, line_end = pos, pos + len(line)
             pos = line_end + 1
             stripped = line.strip()
@@ -195,7 +211,8 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
                 continue
             wraps = (
                 cur_start is not None
-                and stripped[0].islower()
+                and (stripped[0].islower()
+                     or fixed_width and not any(p.match(stripped) for p in furniture_patterns()))
                 and not re.search(r"[.!?:\"”’)]\s*$", prev_line)
             )
             if not wraps:
