@@ -187,7 +187,7 @@ def _subject_before(text: str, end: int) -> str | None:
             break
         if token[0].islower() and token not in {"of", "the", "bin", "ibn", "al", "el", "de", "da", "di", "von",
                                                 "van", "der", "la", "le", "his", "her", "counterpart"} \
-                and not (token in _title_words()):
+                and token not in _title_words():
             break
         start, taken = w.start(), taken + 1
     phrase = text[start:end].strip()
