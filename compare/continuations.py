@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from .lexicon import read_lines
+from .lexicon import read_lines, stopwords, titles
 from .records import UNKNOWN, Article, Sentence, Speaker, Statement
 from .settings import DEFAULT, Settings
 
@@ -57,9 +57,26 @@ _SUBJECT = re.compile(
 def subject_phrase(sentence: str) -> str | None:
     """The capitalised noun phrase that opens a sentence and is followed by a lowercase word (its
     verb): "President Biden applauded ..." -> "President Biden", "Mr. Sullivan congratulated" ->
-    "Mr. Sullivan", "He congratulated" -> "He"; ``None`` when the sentence opens otherwise."""
+    "Mr. Sullivan", "He congratulated" -> "He". ``None`` when the sentence opens otherwise, or with a
+    single capitalised word other than he/she, a stop word or an -ing/-ly/-ed word (sentence
+    openings such as "In a statement", "Underscoring the ...", "Together they" are no subjects)."""
     m = _SUBJECT.match(sentence.lstrip())
-    return m.group(0) if m else None
+    if not m:
+        return None
+    phrase = m.group(0)
+    words = phrase.split()
+    first = words[0].lower()
+    if first in ("he", "she"):
+        return phrase
+    if first != "the" and (first in stopwords() and first not in _title_words()
+                           or first.endswith(("ing", "ly", "ed"))):
+        return None  # a sentence opening, not a subject: "In a statement", "Underscoring the ..."
+    return phrase if len(words) >= 2 else None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in titles() for w in t.split()) | {"mr.", "ms.", "mrs.", "dr."}
 
 
 def _opens_content(st: Statement) -> bool:
