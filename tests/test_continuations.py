@@ -7,7 +7,7 @@ import pytest
 from compare import pipeline
 from compare.continuations import subject_phrase
 from compare.ingest import parse
-from compare.settings import Settings
+from compare.settings import DEFAULT, Settings
 
 HEAD = (
     "Kaya and Santoso meet in Ankara\n\n"
@@ -15,11 +15,11 @@ HEAD = (
 )
 
 
-def statements(body, settings=Settings()):
+def statements(body, settings=DEFAULT):
     return pipeline.analyze_article(parse(HEAD + body), settings=settings).statements
 
 
-def continued(body, settings=Settings()):
+def continued(body, settings=DEFAULT):
     return [st.text for st in statements(body, settings) if st.resolved_by == "continuation"]
 
 
