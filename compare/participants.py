@@ -7,7 +7,8 @@ participants are read, in this order, from
 1. a readout title: "Readout of <A>['s] Call/Meeting/... with <B>", "Readout ... Meeting Between <A>
    and <B>" (the White House and State Department label; ``A`` is the issuing side);
 2. the lead (the first ``LEAD_SENTENCES`` sentences of the body, then the headline): "<A> met / spoke
-   (by phone) with / held talks with / had a call with / hosted / received / welcomed <B>";
+   (by phone) with / held talks with / had a call with / received a phone call from / hosted /
+   received / welcomed / will meet <B>";
    "<A> and <B> held talks / met / spoke"; "a joint press conference with <B>" (then ``A`` is the
    subject of the sentence).
 
@@ -47,7 +48,8 @@ _MEET_VERB = (
     r"(?:spoke|speaks|talked|talks|met|meets|conferred|held\s+(?:a\s+)?(?:bilateral\s+|phone\s+|telephone\s+|"
     r"video\s+|virtual\s+|trilateral\s+)?(?:talks|call|meeting|conversation|discussions?|consultations)|"
     r"holds\s+(?:talks|a\s+call|a\s+meeting)|had\s+(?:a\s+)?(?:phone\s+|telephone\s+|video\s+)?"
-    r"(?:call|conversation|meeting|talks)|hosted|hosts|received|receives|welcomed|welcomes)"
+    r"(?:call|conversation|meeting|talks)|(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:phone|telephone)\s+"
+    r"call\s+from|hosted|hosts|received|receives|welcomed|welcomes|(?:will|to)\s+meet)"
 )
 _MANNER = r"(?:\s+(?:today|yesterday|this\s+\w+|on\s+\w+day|by\s+(?:tele)?phone|virtually|separately|again|"\
           r"in\s+\w+|briefly))*"
@@ -55,7 +57,7 @@ _LEAD = re.compile(rf"\s+{_MEET_VERB}{_MANNER}\s+(?:with\s+)?(?P<b>[^;:“”\"]
 _SUBJECT_WORD = re.compile(r"[A-Z][\w.'’-]*|of|the|bin|ibn|al|el|de|da|di|von|van|der|la|le|and|his|her|"
                            r"counterpart|[a-z]+(?:-[a-z]+)?\s*(?=[A-Z])")
 _CLAUSE_OPENER = re.compile(r"(?:^|\b(?:after|when|as|while|before|once|where)\s+)$", re.IGNORECASE)
-MAX_SUBJECT_WORDS = 12
+MAX_SUBJECT_WORDS = 20
 """Words of a participant's noun phrase read back from the verb ("Chinese Foreign Minister Wang Yi")."""
 _JOINT_LEAD = re.compile(
     rf"(?P<a>[A-Z][^.;:“”\",]{{1,120}}?)\s+and\s+(?P<b>[^.;:“”\",]{{3,120}}?)\s+{_MEET_VERB}\b"
@@ -147,7 +149,8 @@ def from_sentence(sentence: str, where: Where, year: int | None = None) -> Meeti
     joint press conference with Y"), or None."""
     text = _LEADING_TIME.sub("", " ".join(sentence.split()))
     m = _JOINT_LEAD.match(text)
-    if m and _is_name_phrase(m.group("a")) and _is_name_phrase(m.group("b")):
+    if m and _is_name_phrase(m.group("a")) and _is_name_phrase(m.group("b")) \
+            and _names_someone(m.group("a")) and not re.match(rf"{_MANNER}\s+(?:with|from)\b", text[m.end():]):
         return Meeting(_participant(m.group("a"), where, year), _participant(m.group("b"), where, year), False)
     for m in _LEAD.finditer(text):
         a = _subject_before(text, m.start())
@@ -174,7 +177,8 @@ def _subject_before(text: str, end: int) -> str | None:
     """The noun phrase naming a person that ends at ``end`` ("Chinese Foreign Minister Wang Yi"),
     when it opens the sentence or a clause ("..., after Foreign Minister X met ..."); else None.
     Read back word by word, at most ``MAX_SUBJECT_WORDS``, while words are capitalised, name
-    connectors, or lowercase title words before a capital ("Israel's defense minister Y")."""
+    connectors, "and" between titles ("Deputy Prime Minister and Foreign Minister X"), or lowercase
+    title words ("Israel's defense minister Y")."""
     words = list(re.finditer(r"\S+", text[:end]))
     start = end
     taken = 0
@@ -186,14 +190,28 @@ def _subject_before(text: str, end: int) -> str | None:
                             r"counterpart|[a-z]+", token):
             break
         if token[0].islower() and token not in {"of", "the", "bin", "ibn", "al", "el", "de", "da", "di", "von",
-                                                "van", "der", "la", "le", "his", "her", "counterpart"} \
+                                                "van", "der", "la", "le", "his", "her", "counterpart", "and"} \
                 and token not in _title_words():
             break
         start, taken = w.start(), taken + 1
+    while True:  # a phrase opens with a capital or "the/his/her": "and Biden" -> "Biden"
+        m = re.match(r"(?:and|of|bin|ibn|al|el|de|da|di|von|van|der|la|le)\s+", text[start:end])
+        if not m:
+            break
+        start += m.end()
     phrase = text[start:end].strip()
     if not phrase or not any(c.isupper() for c in phrase) or not _CLAUSE_OPENER.search(text[:start]):
         return None
+    # Offices joined by "and" end with the person's own: "Member of the Politburo and Foreign
+    # Minister Wang Yi", "Deputy Prime Minister and Foreign Minister Ayman Safadi".
+    phrase = re.split(r"\s+and\s+", phrase)[-1]
     return re.sub(r"^(?:the|his|her)\s+", "", phrase, flags=re.I) if phrase else None
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase holds a word other than a title ("Deputy Prime Minister" names no one;
+    "the Turkish Foreign Minister" and "Foreign Minister X" do)."""
+    return any(w[:1].isupper() and w.lower() not in _title_words() for w in phrase.split())
 
 
 def _is_name_phrase(phrase: str) -> bool:

@@ -32,6 +32,11 @@ def governments(meeting):
          "Maria Cruz in Hanoi.", ("Vietnam", "Philippines")),
         ("Speaking at a joint press conference with Egyptian Foreign Minister Karim Adel, the Greek "
          "Foreign Minister said ties were strong.", ("Greece", "Egypt")),
+        ("On March 7, Member of the Political Bureau and Foreign Minister Li Wen held talks in Beijing "
+         "with Indonesian Foreign Minister Sari Dewi.", (None, "Indonesia")),
+        ("Deputy Prime Minister and Foreign Minister Sami Haddad of Jordan received a phone call from his "
+         "Egyptian counterpart Omar Fathy.", ("Jordan", "Egypt")),
+        ("Prime Minister Arjun Rao of India will meet French President Paul Girard in Paris.", ("India", "France")),
         # Negative: countries only talked about, and sentences that name no meeting.
         ("Russia's war against Ukraine dominated the talks.", None),
         ("Tensions in the Taiwan Strait were discussed at length.", None),
