@@ -40,7 +40,7 @@ def analyze_article(
         pairs=result.pairs,
         similarity=result.similarity,
         divergence=result.divergence,
-        notes=tuple(_notes(names, rows, result.topics, settings)),
+        notes=tuple([*sides.account_notes(article, names), *_notes(names, rows, result.topics, settings)]),
         frames=result.profiles,
     )
 

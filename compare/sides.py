@@ -279,6 +279,18 @@ def _meeting_names(
     return ranked[:2] if set(ranked[:2]) == set(pair) else pair
 
 
+def account_notes(article: Article, names: tuple[str, str]) -> list[str]:
+    """A note naming both governments when the text is one government's account of the meeting (a
+    readout, or a lead whose first participant the text leaves unqualified; see :func:`_issuer`):
+    "This is the account given by United States of its meeting with Japan ...". Empty otherwise."""
+    issuer = _issuer(participants.find_meeting(article), list(names))
+    if issuer is None:
+        return []
+    other = names[1] if issuer == names[0] else names[0]
+    return [f"This is the account given by {issuer} of its meeting with {other}: what {other} said "
+            f"is given as {issuer} reports it."]
+
+
 def _issuer(meeting: participants.Meeting | None, names: list[str]) -> str | None:
     """The issuing side in a text that is one government's account: a readout (its title says so),
     or a lead whose first participant the text leaves unqualified (a ministry's release names its

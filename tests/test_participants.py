@@ -151,3 +151,18 @@ def test_find_meeting_reads_the_lead():
 def test_find_meeting_none_without_a_meeting():
     text = "Markets fall\n\nShares fell on Monday as investors weighed Russia's war against Ukraine.\n"
     assert find_meeting(parse(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (STATE_READOUT, "This is the account given by United States of its meeting with Turkey"),
+        (MINISTRY_READOUT, "This is the account given by Hungary of its meeting with Indonesia"),
+    ],
+)
+def test_one_governments_account_says_so(text, note):
+    assert any(n.startswith(note) for n in analysis(text).notes)
+
+
+def test_a_news_report_is_no_ones_account():
+    assert not any("account given by" in n for n in analysis(COURTESY).notes)
