@@ -25,7 +25,7 @@ title or lead makes the first participant its subject; ``counterpart`` the other
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .governments import government_of
@@ -49,7 +49,9 @@ _MEET_VERB = (
     r"video\s+|virtual\s+|trilateral\s+)?(?:talks|call|meeting|conversation|discussions?|consultations)|"
     r"holds\s+(?:talks|a\s+call|a\s+meeting)|had\s+(?:a\s+)?(?:phone\s+|telephone\s+|video\s+)?"
     r"(?:call|conversation|meeting|talks)|(?:received|receives|took|takes|answered)\s+(?:a\s+)?(?:phone|telephone)\s+"
-    r"call\s+from|hosted|hosts|received|receives|welcomed|welcomes|(?:will|to)\s+meet)"
+    r"call\s+from|hosted|hosts|received|receives|welcomed|welcomes|(?:will|to)\s+meet|"
+    r"(?:told|tells|urged|urges|assured|assures|briefed|briefs|informed|informs)"
+    r"(?=\s+(?:his|her|their)\s+(?:[A-Z][\w’'-]*\s+)*counterpart))"
 )
 _MANNER = r"(?:\s+(?:today|yesterday|this\s+\w+|on\s+\w+day|by\s+(?:tele)?phone|virtually|separately|again|"\
           r"in\s+\w+|briefly))*"
@@ -69,6 +71,8 @@ _B_END = re.compile(
     r"|[;(]|,\s+(?:to|where|and|as|on|in|at|who|during|with|after)\b|\.\s|\.$|,\s+[a-z]"
 )
 _LEADING_TIME = re.compile(r"^(?:(?:On|In|Earlier|Later|Today|Yesterday)\b[^,]{0,40},\s*)")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]{2,}(?:,[^—–()\n]{1,30}?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+")
+"""A wire dateline opening the lead: "ANKARA, July 3 (Reuters) - ", "BEIJING — "."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ class Meeting:
     second: Participant
     readout: bool
     """Whether the text labels itself a readout (its title starts "Readout")."""
+    others: tuple[Participant, ...] = ()
+    """People the opening paragraphs say the meeting was with, beyond ``first`` and ``second``
+    ("... after the meeting with Giorgos Gerapetritis", "his counterpart, Ama Owusu")."""
 
     @property
     def governments(self) -> tuple[str | None, str | None]:
@@ -147,7 +154,7 @@ def from_title(title: str, year: int | None = None) -> Meeting | None:
 def from_sentence(sentence: str, where: Where, year: int | None = None) -> Meeting | None:
     """The participants one lead sentence names ("X met with Y ...", "X and Y held talks", "... a
     joint press conference with Y"), or None."""
-    text = _LEADING_TIME.sub("", " ".join(sentence.split()))
+    text = _LEADING_TIME.sub("", _DATELINE.sub("", " ".join(sentence.split())))
     m = _JOINT_LEAD.match(text)
     if m and _is_name_phrase(m.group("a")) and _is_name_phrase(m.group("b")) \
             and _names_someone(m.group("a")) and not re.match(rf"{_MANNER}\s+(?:with|from)\b", text[m.end():]):
@@ -245,17 +252,33 @@ def lead_sentences(text: str) -> list[str]:
     return out
 
 
+PARTICIPANT_PARAGRAPHS = 4
+"""Body paragraphs read for further participants ("the meeting with X", "his counterpart, X")."""
+_MET_WITH = re.compile(
+    r"\b(?:meeting|talks|call|conversation|press\s+conference|consultations)\s+with\s+(?P<b>(?:the\s+)?[A-Z][^;:“”\"]{2,150})"
+    r"|\bcounterparts?,?\s+(?P<c>[A-Z][^;:“”\"]{2,150})"
+)
+
+
 def find_meeting(article: Article) -> Meeting | None:
     """The meeting an article is about: from a readout title, else the first ``LEAD_SENTENCES``
-    sentences of the body (:func:`lead_sentences`), else the headline. ``None`` when none of them
-    names two participants."""
+    sentences of the body (:func:`lead_sentences`), else the headline; with ``others`` from the
+    first ``PARTICIPANT_PARAGRAPHS`` body paragraphs. ``None`` when none of them names two
+    participants."""
     year = _year(article)
-    if (m := from_title(article.title, year)) is not None:
-        return m
     text = article.text
     body = [p for p in article.paragraphs if p.role == "body"]
-    lead = [s for p in body[:LEAD_SENTENCES] for s in lead_sentences(text[p.start : p.end])][:LEAD_SENTENCES]
-    for sent in lead:
-        if (m := from_sentence(sent, "lead", year)) is not None:
-            return m
-    return from_sentence(article.title, "headline", year)
+    meeting = from_title(article.title, year)
+    if meeting is None:
+        lead = [s for p in body[:LEAD_SENTENCES] for s in lead_sentences(text[p.start : p.end])][:LEAD_SENTENCES]
+        meeting = next((m for sent in lead if (m := from_sentence(sent, "lead", year)) is not None),
+                       None) or from_sentence(article.title, "headline", year)
+    if meeting is None:
+        return None
+    others = []
+    for p in body[:PARTICIPANT_PARAGRAPHS]:
+        for m in _MET_WITH.finditer(text[p.start : p.end]):
+            phrase = _trim_second(m.group("b") or m.group("c"))
+            if _names_someone(phrase) and _is_name_phrase(phrase):
+                others.append(_participant(phrase, "lead", year))
+    return replace(meeting, others=tuple(others))

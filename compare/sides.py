@@ -118,6 +118,14 @@ def _participant_of(speaker: Speaker, meeting: participants.Meeting | None) -> p
     return holders[0] if holders else None
 
 
+def _is_participant(speaker: Speaker, meeting: participants.Meeting | None) -> bool:
+    """Whether a person is one the text says took part in the meeting (by last name)."""
+    if meeting is None or not speaker.name.split():
+        return False
+    last = speaker.name.split()[-1].strip(".,").lower()
+    return any(last in _words(p.phrase) for p in (meeting.first, meeting.second, *meeting.others))
+
+
 def speaker_government(
     speaker: Speaker, article: Article, meeting: participants.Meeting | None = None
 ) -> str | None:
@@ -180,7 +188,8 @@ def choose_sides(
     floating = {
         sp.name for sp in speakers
         if not affiliation[sp.name] and not sp.independent and (
-            sp.kind == "person" and sp.roles or meeting is not None and sp.kind == "unknown")
+            sp.kind == "person" and (sp.roles or _is_participant(sp, meeting))
+            or meeting is not None and sp.kind == "unknown")
     }
     dateline_home = _dateline_country(article)
     if dateline_home and meeting is None:

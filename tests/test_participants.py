@@ -166,3 +166,29 @@ def test_one_governments_account_says_so(text, note):
 
 def test_a_news_report_is_no_ones_account():
     assert not any("account given by" in n for n in analysis(COURTESY).notes)
+
+
+WIRE = (
+    "Turkey tells Greece to respect status of islands\n\n"
+    "ANKARA, July 3 (Reuters) - Turkish Foreign Minister Emre Kaya told his Greek counterpart on Tuesday that "
+    "Ankara wanted calm in the Aegean.\n\n"
+    "\"We want the Aegean to be a sea of peace,\" Kaya told reporters after the meeting with Nikos "
+    "Lambrou.\n\n"
+    "Lambrou said Greece was committed to dialogue.\n\n"
+    "Russia's war in Ukraine was also on the agenda, the agency reported.\n"
+)
+
+
+def test_wire_lead_after_a_dateline_names_the_meeting():
+    assert find_meeting(parse(WIRE)).governments == ("Turkey", "Greece")
+
+
+def test_participant_named_later_joins_the_side_with_no_one_on_it():
+    sides = {st.speaker: st.side for st in analysis(WIRE).statements}
+    assert (sides["Emre Kaya"], sides["Nikos Lambrou"]) == ("Turkey", "Greece")
+
+
+def test_someone_not_at_the_meeting_is_not_placed_by_it():
+    text = WIRE.replace("Lambrou said Greece", "Petra Holm, an analyst in Athens, said Greece")
+    sides = {st.speaker: st.side for st in analysis(text).statements}
+    assert sides["Petra Holm"] == "other"
