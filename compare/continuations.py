@@ -7,8 +7,9 @@ civilians. Ankara is ready to host talks." The second and third sentences are th
 (``resolved_by="continuation"``) when all of these hold:
 
 1. the sentence directly follows, in the same paragraph, a reported (indirect) statement with a
-   speaker (a person, institution or ``joint``) whose cue opens its content: the cue followed by
-   "that" (within three words: "emphasized to his counterpart that") or by a colon; or it follows a
+   speaker (a person, institution or ``joint``) whose cue opens its content: a reporting verb of the
+   statement followed by "that" (within three words: "emphasized to his counterpart that", "welcomed
+   the deal and stressed that") or by a colon; or it follows a
    sentence already added this way. A run is at most ``Settings.continuation_sentences`` sentences
    long. ("According to the ministry, the call lasted an hour." opens no content that runs on.)
 2. the sentence is no statement of its own (it has no cue and no quotation), and is no question;
@@ -30,7 +31,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from .lexicon import read_lines, stopwords, titles
+from .lexicon import read_lines, reporting_verbs, stopwords, titles, trie_regex
 from .records import UNKNOWN, Article, Sentence, Speaker, Statement
 from .settings import DEFAULT, Settings
 
@@ -79,11 +80,18 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for t in titles() for w in t.split()) | {"mr.", "ms.", "mrs.", "dr."}
 
 
+@cache
+def _content_opener() -> re.Pattern[str]:
+    verbs = trie_regex(reporting_verbs())
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+[\w’'-]+){{0,3}}?\s*(?:\s+that\b|:)", re.IGNORECASE)
+
+
 def _opens_content(st: Statement) -> bool:
+    """Whether a reported statement's cue opens content that may run on: a reporting verb of the
+    statement followed by "that" (within three words) or a colon, and the cue is no "according to"."""
     if not st.cue or st.cue == "according to":
         return False
-    cue = re.escape(st.cue).replace(r"\ ", r"\s+")
-    return re.search(rf"\b{cue}\b(?:\s+[\w’'-]+){{0,3}}?\s*(?:\s+that\b|:)", st.text, re.IGNORECASE) is not None
+    return _content_opener().search(st.text) is not None
 
 
 def _opens_with_person(text: str, names: set[str]) -> bool:

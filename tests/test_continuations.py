@@ -30,6 +30,11 @@ def test_sentences_after_a_that_clause_are_the_speakers():
     assert [(st.speaker, st.resolved_by) for st in rows[1:3]] == [("Emre Kaya", "continuation")] * 2
 
 
+def test_a_that_clause_after_a_second_verb_opens_content_too():
+    body = ("The minister welcomed the agreement and stressed that trade must grow. Tariffs should fall.\n")
+    assert continued(body) == ["Tariffs should fall."]
+
+
 def test_a_run_stops_at_the_limit():
     body = ("The minister emphasized that Turkey supports a ceasefire. Aid must flow. Talks must go on. "
             "Peace is possible.\n")
