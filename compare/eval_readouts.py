@@ -43,7 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CompareError
+from .errors import CompareError, InputNotFound
 from .lexicon import find_affiliations
 
 US = "United States"
@@ -141,12 +141,12 @@ def _year(path: Path) -> str:
 
 def select(folder: str | Path, years: Iterable[str] | None = None) -> list[tuple[Path, str]]:
     """The bilateral readouts under ``folder`` (``*.md``, recursively, sorted by path) of the given
-    years, with their expected counterparts. Raises :class:`CompareError` for a missing folder."""
+    years, with their expected counterparts. Raises :class:`InputNotFound` for a missing folder."""
     from .ingest import front_matter
 
     root = Path(folder)
     if not root.is_dir():
-        raise CompareError(f"{folder} is not a folder of readouts (*.md with a title: front matter)")
+        raise InputNotFound(f"{folder} is not a folder of readouts (*.md with a title: front matter)")
     wanted = set(years) if years else None
     out = []
     for path in sorted(root.rglob("*.md")):

@@ -122,5 +122,5 @@ def test_cli_bad_options(folder, capsys, argv, code, message):
 
 
 def test_cli_missing_folder(tmp_path, capsys):
-    assert cli.main(["evaluate", "readouts", str(tmp_path / "nope")]) == 1
+    assert cli.main(["evaluate", "readouts", str(tmp_path / "nope")]) == 3
     assert "is not a folder of readouts" in capsys.readouterr().err
