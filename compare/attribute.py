@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from .continuations import subject_phrase  # [hook: issue 8, sides]
 from .lexicon import (
     abbreviations,
     find_affiliations,
@@ -842,6 +843,10 @@ def attribute(
             closing = _closing_cues(article, sentences, st, quotes, quote_starts)
             own = cues + closing if closing else cues
             entity, how, cue = _speaker_for(resolver, st, own)
+            # [hook: issue 8, sides] no cue subject resolves: a reported sentence's opening noun
+            # phrase is its speaker ("President Biden applauded ... and highlighted ...").
+            if entity is None and st.kind == "indirect" and (np := subject_phrase(st.text)):
+                entity, how = resolver.resolve(np, st.start)
             pinned = entity is None and st.kind != "indirect" and _has_own_cue(article.text, st, nearest_cues(own, st))
             if pinned:
                 pinned_at.add(len(resolved))  # its own cue names someone unknown: no one else's words

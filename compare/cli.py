@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import CompareError, OutputError
+from .errors import BadOption, CompareError, OutputError
 from .records import Analysis
 from .sides import Overrides, load_override_file, parse_override
 
@@ -199,7 +199,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score the tool against a corpus's gold annotations")
     p.add_argument("corpus", help="folder of *.txt articles with *.gold.json beside them")
     p.set_defaults(func=_cmd_score)
+    p = sub.add_parser("evaluate", help="score the tool on local copies of real data (no gold needed for readouts)")
+    evaluate_sub = p.add_subparsers(dest="dataset", required=True)
+    _add_evaluate_readouts(evaluate_sub)
     return parser
+
+
+def _add_evaluate_readouts(sub: argparse._SubParsersAction) -> None:
+    """``evaluate readouts DIR [--years 2021,2022] [--misses]`` (see compare.eval_readouts)."""
+    p = sub.add_parser("readouts", help="White House bilateral readouts: side naming, statements on the "
+                       "US side or joint, refusals")
+    p.add_argument("folder", help="folder of Briefing Room releases (*.md with title: front matter)")
+    p.add_argument("--years", help="comma-separated years to use, e.g. 2021,2022 (default: all)")
+    p.add_argument("--misses", action="store_true", help="list every failure")
+    p.set_defaults(func=_cmd_evaluate_readouts)
+
+
+def _cmd_evaluate_readouts(args: argparse.Namespace) -> int:
+    from .eval_readouts import evaluate_readouts, format_readout_scores
+
+    years = [y.strip() for y in args.years.split(",") if y.strip()] if args.years else None
+    if years is not None and not all(re.fullmatch(r"\d{4}", y) for y in years):
+        raise BadOption(f"--years takes comma-separated four-digit years, got {args.years!r}")
+    scores = evaluate_readouts(args.folder, years)
+    print(format_readout_scores(scores, misses=args.misses or args.verbose))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

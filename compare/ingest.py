@@ -40,6 +40,14 @@ _BYLINE = re.compile(
     r"correspondent|reporter|editor|news desk|wire services?)\b)",
     re.IGNORECASE,
 )
+HARD_WRAP_MIN_CHARS = 60
+"""A block of lines is text wrapped at a fixed width (fixed-width archives and e-mail wrap at 65-80)
+when it has at least ``HARD_WRAP_MIN_LINES`` lines, none longer than ``HARD_WRAP_MAX_CHARS``, and
+its lines but the last have a median length of at least this. In such a block a line that follows
+one not ending a sentence continues its paragraph even when it starts with a capital, unless it is
+furniture ("Related: ..."). A headline over a standfirst (two lines) is not wrapped text."""
+HARD_WRAP_MAX_CHARS = 100
+HARD_WRAP_MIN_LINES = 3
 _DATELINE_ONLY_MAX_WORDS = 8
 _BYLINE_MAX_WORDS = 10
 _FURNITURE_MAX_WORDS = 12
@@ -179,15 +187,23 @@ def is_html_input(source: str, data: bytes) -> bool:
 
 def _split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blocks between blank lines, and lines inside a block unless a line is the
-    hard-wrapped continuation of the previous one (it starts lowercase after a line that does not end
-    a sentence)."""
+    hard-wrapped continuation of the previous one: it follows a line that does not end a sentence,
+    and starts lowercase, or the block is wrapped at a fixed width (``HARD_WRAP_MIN_LINES`` lines or
+    more, none over ``HARD_WRAP_MAX_CHARS``, median length of all but the last at least
+    ``HARD_WRAP_MIN_CHARS``: text
+    wrapped at a fixed width, as archives and e-mail write it: "... with Prime Minister Mette" /
+    "Frederiksen of Denmark, ..."; a headline or byline line is shorter)."""
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
         pos = block.start()
         cur_start: int | None = None
         cur_end = pos
         prev_line = ""
-        for line in block.group(0).split("\n"):
+        lines = block.group(0).split("\n")
+        widths = [len(x.strip()) for x in lines if x.strip()]
+        fixed_width = (len(widths) >= HARD_WRAP_MIN_LINES and max(widths) <= HARD_WRAP_MAX_CHARS
+                       and sorted(widths[:-1])[len(widths[:-1]) // 2] >= HARD_WRAP_MIN_CHARS)
+        for line in lines:
             line_start, line_end = pos, pos + len(line)
             pos = line_end + 1
             stripped = line.strip()
@@ -195,7 +211,8 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
                 continue
             wraps = (
                 cur_start is not None
-                and stripped[0].islower()
+                and (stripped[0].islower()
+                     or fixed_width and not any(p.match(stripped) for p in furniture_patterns()))
                 and not re.search(r"[.!?:\"”’)]\s*$", prev_line)
             )
             if not wraps:
@@ -224,14 +241,45 @@ def _role(text: str, first_body: bool) -> ParagraphRole:
     return "body"
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_MAX_CHARS = 8000
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """The YAML front matter of a Markdown file (``---`` lines around ``key: value`` pairs at the very
+    start, as Jekyll, Hugo and scraped archives write it): ``(end offset, {key: text})``, or
+    ``(0, {})`` when there is none or it is not a YAML mapping within ``_FRONT_MATTER_MAX_CHARS``.
+    Parsed by PyYAML's safe loader, so quoting and escapes (``"Joe\\_Biden"``) read as YAML says."""
+    import yaml
+
+    m = _FRONT_MATTER.match(text[:_FRONT_MATTER_MAX_CHARS])
+    if not m:
+        return 0, {}
+    try:
+        data = yaml.safe_load(m.group("yaml"))
+    except yaml.YAMLError:
+        return 0, {}
+    if not isinstance(data, dict):
+        return 0, {}
+    fields = {str(k): " ".join(str(v).split()) for k, v in data.items() if isinstance(v, (str, int, float))}
+    return m.end(), fields
+
+
 def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
-    """Split decoded text into paragraphs with their roles and find title, date and source."""
+    """Split decoded text into paragraphs with their roles and find title, date and source. YAML
+    front matter (:func:`front_matter`) is one ``furniture`` paragraph; its ``title``, ``date`` and
+    ``source_url`` fields, when present, are the article's title, date and source."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyInput("input is empty or whitespace only")
     paragraphs: list[Paragraph] = []
-    title = ""
-    for index, (start, end) in enumerate(_split_paragraphs(text)):
+    skip, meta = front_matter(text)
+    title = meta.get("title", "")
+    spans = _split_paragraphs(text[skip:])
+    if skip:
+        paragraphs.append(Paragraph(0, skip, 0, "furniture"))
+    for index, (start, end) in enumerate(spans, start=len(paragraphs)):
+        start, end = start + skip, end + skip
         body = text[start:end]
         role = _role(body, first_body=not title)
         if role == "headline":
@@ -245,9 +293,11 @@ def parse(text: str, name: str = "article", encoding: str = "utf-8") -> Article:
         if match and para.role in ("dateline", "byline", "headline", "body"):
             date = match.group(0)
             break
+    if meta.get("date"):
+        date = meta["date"]
     if date is None and (m := _NAME_DATE.match(name)):
         date = m.group(1)
-    source = next((text[p.start : p.end] for p in paragraphs if p.role == "byline"), None)
+    source = next((text[p.start : p.end] for p in paragraphs if p.role == "byline"), meta.get("source_url"))
     dateline = None
     for para in paragraphs[1:_DATELINE_SEARCH_PARAGRAPHS]:
         if para.role in ("body", "dateline", "byline"):

@@ -1,11 +1,11 @@
-"""Chains the stages: ingest -> segment -> quotes -> attribute -> sides -> align -> emphasis."""
+"""Chains the stages: ingest -> segment -> quotes -> attribute -> continuations -> sides -> align -> emphasis."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from . import align, attribute, emphasis, frames, ingest, quotes, segment, sides, terms
+from . import align, attribute, continuations, emphasis, frames, ingest, quotes, segment, sides, terms
 from .errors import NoStatements
 from .records import Analysis, Article, Comparison, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
@@ -23,6 +23,7 @@ def analyze_article(
             "(said, stated, according to, ...)"
         )
     statements, speakers, people = attribute.attribute(article, sentences, found, settings, marks)
+    statements = continuations.extend(article, sentences, statements, [*speakers, *people], settings)
     (side_a, side_b), statements = sides.choose_sides(
         article, statements, speakers, overrides, settings, people
     )
@@ -39,7 +40,7 @@ def analyze_article(
         pairs=result.pairs,
         similarity=result.similarity,
         divergence=result.divergence,
-        notes=tuple(_notes(names, rows, result.topics, settings)),
+        notes=tuple([*sides.account_notes(article, names), *_notes(names, rows, result.topics, settings)]),
         frames=result.profiles,
     )
 

@@ -1,19 +1,32 @@
 """Group speakers into the meeting's two sides.
 
-Each speaker carries an affiliation learned from the article (demonyms, country names, institutions,
-titles next to the name). The two sides are the two affiliations with the largest weight::
+**The sides are the meeting's participants** (:mod:`compare.participants`): the governments of the two
+people a readout title or the lead says met or spoke ("Readout of A's Call with B of <Country>",
+"A held talks with his Indonesian counterpart B"). A country the article only talks about never
+becomes a side that way. When only one participant's government is known, the other side is the
+government of the most statements among the rest (below); when the text names no meeting, both are.
+
+Each speaker's government (:func:`speaker_government`): a participant's, else the actor gazetteer's
+for the name and year, else the affiliation learned from the article (demonyms, country names,
+institutions, titles next to the name), else a country-specific office in the name or next to it.
+Without participants the two sides are the two governments with the largest weight::
 
     weight(country) = statements by speakers of that country + title_bonus * [headline names it]
 
-Speakers of any other affiliation, or of none, are ``other``; joint statements are ``joint``. A
-``--side "Name=Speaker,Speaker"`` override (or a TOML file) fixes the sides and their speakers.
+In a meeting, an official the text leaves unqualified ("The Secretary", "the President", an
+unknown "Foreign Minister X" who is the subject of the lead) is the *issuing* side's: the first
+participant's government, or the side that is not the counterpart's. Speakers of any other
+government, or of none, are ``other``; joint statements are ``joint``. A ``--side
+"Name=Speaker,Speaker"`` override (or a TOML file) fixes the sides and their speakers.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
+from . import governments, participants
 from .errors import BadOption
 from .lexicon import find_affiliations
 from .records import JOINT, OTHER, UNKNOWN, Article, Side, Speaker, Statement
@@ -76,6 +89,85 @@ def _title_countries(article: Article, speakers: list[Speaker]) -> set[str]:
     return found
 
 
+def _year(article: Article) -> int | None:
+    return int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,’'").lower() for w in text.replace("’s", "").split() if w[:1].isupper()}
+
+
+def _participant_of(speaker: Speaker, meeting: participants.Meeting | None) -> participants.Participant | None:
+    """The participant a speaker is: one whose phrase holds the speaker's last name, else (for a
+    speaker named by office only, "the Prime Minister") the one participant whose phrase holds all
+    the office's words; of two such, the first (a readout leaves its own official unqualified)."""
+    if meeting is None or speaker.kind == "joint":
+        return None
+    both = (meeting.first, meeting.second)
+    last = speaker.name.split()[-1].strip(".,").lower() if speaker.name.split() else ""
+    named = [p for p in both if last and last in _words(p.phrase) and speaker.kind == "person"]
+    if named:
+        return named[0]
+    if speaker.kind == "person" and not speaker.roles:
+        return None
+    office = {w.lower() for w in speaker.name.split()} if speaker.kind != "person" else set()
+    for role in speaker.roles if speaker.kind == "person" and not office else ():
+        office |= set(role.split())
+    office -= {"the", "of", "for", "and"}
+    holders = [p for p in both if office and office <= {w.lower() for w in p.phrase.split()}]
+    return holders[0] if holders else None
+
+
+def _is_participant(speaker: Speaker, meeting: participants.Meeting | None) -> bool:
+    """Whether a person is one the text says took part in the meeting (by last name)."""
+    if meeting is None or not speaker.name.split():
+        return False
+    last = speaker.name.split()[-1].strip(".,").lower()
+    return any(last in _words(p.phrase) for p in (meeting.first, meeting.second, *meeting.others))
+
+
+def speaker_government(
+    speaker: Speaker, article: Article, meeting: participants.Meeting | None = None
+) -> str | None:
+    """The government a speaker speaks for (see the module docstring for the order), or None. An
+    independent speaker (analyst, academic, mediator) speaks for none."""
+    if speaker.independent or speaker.kind == "joint" or speaker.name in (JOINT, UNKNOWN):
+        return None
+    part = _participant_of(speaker, meeting)
+    if part is not None and part.government:
+        return part.government
+    if speaker.kind == "person" and (found := governments.actor(speaker.name, _year(article))):
+        return found.government
+    if speaker.affiliation:
+        return speaker.affiliation
+    return governments.government_of_office(speaker.name) or _office_near_name(speaker, article)
+
+
+def _office_near_name(speaker: Speaker, article: Article) -> str | None:
+    """A country-specific office printed right before the speaker's name somewhere in the article
+    ("External Affairs Minister S. Jaishankar"), read in the ``OFFICE_REACH`` characters before the
+    last name (:func:`compare.governments.office_before`)."""
+    if speaker.kind != "person" or not speaker.name.split():
+        return None
+    last = speaker.name.split()[-1]
+    text = article.text
+    start = text.find(last)
+    for _ in range(MAX_NAME_LOOKUPS):
+        if start < 0:
+            return None
+        gov = governments.office_before(text[max(0, start - OFFICE_REACH) : start])
+        if gov:
+            return gov
+        start = text.find(last, start + len(last))
+    return None
+
+
+OFFICE_REACH = 60
+"""Characters before a name read for the office that precedes it."""
+MAX_NAME_LOOKUPS = 5
+"""Mentions of a name read for an office before it."""
+
+
 def choose_sides(
     article: Article,
     statements: list[Statement],
@@ -90,13 +182,17 @@ def choose_sides(
     unqualified: "Foreign Minister Ayman Safadi" in an Amman daily) joins the one side that has
     no person of known country, when there is exactly one such side."""
     people = people or []
-    affiliation = {sp.name: (None if sp.independent else sp.affiliation) for sp in speakers}
+    meeting = None if overrides else participants.find_meeting(article)
+    affiliation = {sp.name: speaker_government(sp, article, meeting) for sp in speakers}
+    people = [replace(p, affiliation=speaker_government(p, article, meeting)) for p in people]
     floating = {
         sp.name for sp in speakers
-        if sp.kind == "person" and not sp.affiliation and not sp.independent and sp.roles
+        if not affiliation[sp.name] and not sp.independent and (
+            sp.kind == "person" and (sp.roles or _is_participant(sp, meeting))
+            or meeting is not None and sp.kind == "unknown")
     }
     dateline_home = _dateline_country(article)
-    if dateline_home:
+    if dateline_home and meeting is None:
         # An unqualified official in a datelined story is most often the host's.
         affiliation.update({name: dateline_home for name in floating})
         floating = set()
@@ -106,18 +202,25 @@ def choose_sides(
             names.append(_other_country(article, names[0]))
     else:
         names = _rank(article, statements, speakers, people, affiliation, settings)
-    placed = {sp.affiliation for sp in [*speakers, *people] if sp.affiliation and not sp.independent}
+        names = _meeting_names(meeting, names, statements, affiliation, dateline_home)
+    issuer = _issuer(meeting, names)
+    placed = {g for g in [*affiliation.values(), *(p.affiliation for p in people if not p.independent)] if g}
     empty = [n for n in names if n not in placed]
     home = empty[0] if len(empty) == 1 else None
-    by_office = _office_sides([*speakers, *people], names[:2])
+    year = _year(article)
+    by_office = _office_sides(
+        [_with_known_office(replace(sp, affiliation=affiliation[sp.name]), year) for sp in speakers]
+        + [_with_known_office(p, year) for p in people], names[:2])
     roles_of = {sp.name: sp.roles for sp in speakers}
 
     def floating_side(speaker: str) -> str | None:
+        offices = {o for r in roles_of.get(speaker, ()) if (o := _office(r))}
+        if issuer and not any(o in by_office.get(issuer, set()) for o in offices):
+            return issuer  # the issuing side's own official, unless it already has one in that office
         if home:
             return home
         # The one side with no person holding the same office: "the Foreign Secretary" in a story
         # whose Norway side already has its foreign minister belongs to the other side.
-        offices = {o for r in roles_of.get(speaker, ()) if (o := _office(r))}
         free = [n for n in names[:2] if offices and not any(o in by_office.get(n, set()) for o in offices)]
         return free[0] if len(free) == 1 else None
 
@@ -135,6 +238,8 @@ def choose_sides(
 
     out = []
     for st in statements:
+        if st.speaker == UNKNOWN and meeting is not None and _PLURAL_SUBJECT.match(st.text):
+            st = replace(st, speaker=JOINT, resolved_by="joint")
         if st.speaker == JOINT:
             out.append(replace(st, side=JOINT))
         elif st.speaker == UNKNOWN:
@@ -148,13 +253,88 @@ def choose_sides(
     return (sides[0], sides[1]), out
 
 
+_PLURAL_SUBJECT = re.compile(
+    r"\s*(?:(?:together|also|both|jointly),?\s+)?(?:they|both\s+(?:leaders|sides|ministers|men|women)|"
+    r"the\s+(?:two\s+)?(?:leaders|sides|ministers|officials|delegations|presidents|counterparts))\b",
+    re.IGNORECASE,
+)
+"""The subject that names both participants of a meeting: "They", "Together, they", "the two
+leaders" (a statement whose speaker attribution left it unknown, in a text naming a meeting, is
+then joint)."""
+
+
+def _meeting_names(
+    meeting: participants.Meeting | None, ranked: list[str], statements: list[Statement],
+    affiliation: dict[str, str | None], dateline: str | None,
+) -> list[str]:
+    """The two side names when the text names a meeting: both participants' governments; with one
+    of them unknown, the known one and the government of the most statements among the others
+    (else the dateline's country, else the ranking's next). The ranking's order is kept when it
+    names the same two."""
+    if meeting is None:
+        return ranked
+    first, second = meeting.governments
+    if first == second:
+        return ranked
+    known = first or second
+    if first and second:
+        pair = [first, second]
+    else:
+        weight = Counter(g for st in statements if (g := affiliation.get(st.speaker)) and g != known)
+        other = (min(weight, key=lambda g: (-weight[g], g)) if weight
+                 else dateline if dateline and dateline != known
+                 else next(n for n in ranked if n != known))
+        pair = [other, known] if second else [known, other]
+    return ranked[:2] if set(ranked[:2]) == set(pair) else pair
+
+
+def account_notes(article: Article, names: tuple[str, str]) -> list[str]:
+    """A note naming both governments when the text is one government's account of the meeting (a
+    readout, or a lead whose first participant the text leaves unqualified; see :func:`_issuer`):
+    "This is the account given by United States of its meeting with Japan ...". Empty otherwise."""
+    issuer = _issuer(participants.find_meeting(article), list(names))
+    if issuer is None:
+        return []
+    other = names[1] if issuer == names[0] else names[0]
+    return [f"This is the account given by {issuer} of its meeting with {other}: what {other} said "
+            f"is given as {issuer} reports it."]
+
+
+def _issuer(meeting: participants.Meeting | None, names: list[str]) -> str | None:
+    """The issuing side in a text that is one government's account: a readout (its title says so),
+    or a lead whose first participant the text leaves unqualified (a ministry's release names its
+    own minister without a country). It is the first participant's government, else the side that
+    is not the second participant's. ``None`` for other texts: a news report's unqualified
+    officials are placed as without a meeting."""
+    if meeting is None or not (meeting.readout or meeting.first.government is None):
+        return None
+    first, second = meeting.governments
+    if first in names[:2]:
+        return first
+    rest = [n for n in names[:2] if n != second]
+    return rest[0] if second in names[:2] and len(rest) == 1 else None
+
+
 _OFFICE_WORDS = frozenset({"minister", "secretary", "of", "for", "the", "and", "affairs"})
 
 
+_SAME_OFFICE = {"secretary of state": frozenset({"foreign"})}
+"""Offices by another name: the US Secretary of State is the foreign minister."""
+
+
 def _office(role: str) -> frozenset[str]:
-    """The office a role names, without its rank words: "foreign secretary" and "foreign minister"
-    are both {"foreign"}; "prime minister" is {"prime"}; a bare "minister" names none."""
-    return frozenset(role.split()) - _OFFICE_WORDS
+    """The office a role names, without its rank words: "foreign secretary", "foreign minister" and
+    "secretary of state" are all {"foreign"}; "prime minister" is {"prime"}; a bare "minister" names
+    none."""
+    return _SAME_OFFICE.get(role) or frozenset(role.split()) - _OFFICE_WORDS
+
+
+def _with_known_office(sp: Speaker, year: int | None) -> Speaker:
+    """The speaker with the office the actor gazetteer gives them added to their roles."""
+    found = governments.actor(sp.name, year) if sp.kind == "person" else None
+    if found is None or found.office in sp.roles:
+        return sp
+    return replace(sp, roles=(*sp.roles, found.office))
 
 
 def _office_sides(people: list[Speaker], names: list[str]) -> dict[str, set[frozenset[str]]]:

@@ -70,12 +70,12 @@ def test_sides_file(tmp_path):
     assert load_override_file(str(path)) == {"United States": ["Blinken"], "China": ["Wang"]}
 
 
-# An unplaced official goes to the one side with no person of the same office; never by a
-# country hard-coded for the title ("Foreign Secretary" is British, Indian and Mexican).
+# An unplaced official (an office several governments have, a name the gazetteer does not know)
+# goes to the one side with no person of the same office.
 UNPLACED = (
     "UK-Norway talks in Aberdeen\n\n"
-    "Foreign Secretary Yvette Cooper met Norwegian Foreign Minister Espen Barth Eide on Thursday.\n\n"
-    "“We are ready,” Cooper said.\n\n"
+    "Foreign Minister Ada Quillfeather met Norwegian Foreign Minister Espen Barth Eide on Thursday.\n\n"
+    "“We are ready,” Quillfeather said.\n\n"
     "“So are we,” Barth Eide said.\n\n"
     "A Foreign Office spokesman in London said a patrol would follow.\n"
 )
@@ -92,4 +92,4 @@ UNPLACED = (
 )
 def test_unplaced_official_side(text, side):
     sides = {s.speaker: s.side for s in analysis(text).statements}
-    assert sides["Yvette Cooper"] == side
+    assert sides["Ada Quillfeather"] == side
