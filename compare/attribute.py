@@ -287,7 +287,8 @@ class Registry:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and not _ends_run(tokens[j][2]):
+            while j + 1 < len(tokens) and not _ends_run(tokens[j][2]) \
+                    and body[tokens[j][1] : tokens[j + 1][0]].isspace():  # not across "!” or a quote mark
                 if tokens[j + 1][2][0].isupper():
                     j += 1
                     continue

@@ -61,7 +61,7 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
         if open_at is None:
             if ch in DOUBLE_OPEN or (ch == '"' and _is_opening(text, i)):
                 open_at, open_mark = i, ch
-        elif ch in DOUBLE_CLOSE or ch == '"':
+        elif ch in DOUBLE_CLOSE or ch == '"' or (ch == "“" and open_mark == "„"):  # „…“: German, Czech
             if ch == '"' and open_mark != '"' and _is_opening(text, i):
                 continue
             quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, True, open_mark))
@@ -129,6 +129,9 @@ _STRICT_CUES = frozenset({"added", "adds", "called"})
 _NOUN_CUES = frozenset({"state", "states"})
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|this|that|every|each|member|nation)\s+$",
                           re.I)
+# Participles that are also adjectives ("a detailed plan", "an informed decision"): never a cue
+# after a determiner.
+_ADJECTIVE_CUES = frozenset({"detailed", "informed"})
 # A past participle opening its sentence (after at most a conjunction) sets up a question or a
 # passive clause: "Asked whether …", "And asked about …", "Announced on the day …".
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:and|but|when|once|if|as|after|before|then)\s+)?", re.I)
@@ -207,7 +210,9 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
             _NOUN_BEFORE.search(text, lo, start) or not _STRICT_FOLLOW.match(text, m.end())
         ):
             continue
-        if word.lower() in _PASSIVE_TELL and _PASSIVE_BEFORE.search(text, lo, start):
+        if word.lower() in _ADJECTIVE_CUES and _NOUN_BEFORE.search(text, lo, start):
+            continue
+        if word.lower() in _PASSIVE_TELL | _ADJECTIVE_CUES and _PASSIVE_BEFORE.search(text, lo, start):
             continue
         if word.lower().endswith(("ed", "told")) and _OPENING_PARTICIPLE.fullmatch(text, lo, start):
             continue  # "Asked whether …, he smiled", "Announced on Monday, the plan …": no speaker

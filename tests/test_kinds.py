@@ -1,0 +1,84 @@
+"""Whole kinds of news copy that attribution got wrong (issue 8), each in our own made-up sentences.
+
+One table drives one test: an article, a passage of it, and who (by surname) a careful reader says
+said it, or ``None`` where the passage is not a statement of anyone. Rows are keyed by kind, with
+positive and negative rows for each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import ingest, quotes, segment
+from compare.attribute import attribute
+from compare.records import Statement
+
+H = "Ministers meet\n\n"
+
+
+def statements(text: str) -> list[Statement]:
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    found, _, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    return found
+
+
+def covering(found: list[Statement], passage: str) -> list[Statement]:
+    """Statements whose text holds most of the passage's words (>= 60%, as the shared cases count)."""
+    want = passage.lower().split()
+    return [st for st in found if sum(w in st.text.lower().split() for w in want) >= 0.6 * len(want)]
+
+
+KINDS = [
+    # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- a quotation ending in ?” or !” followed by its cue
+    ("question-cue", H + "“Who gains from waiting?” Norwegian Trade Minister Lars Berg asked.",
+     "Who gains from waiting?", "Berg", "direct"),
+    ("question-cue", H + "Kari Lunde spoke first.\n\n“Why now?” asked Berg.", "Why now?", "Berg", "direct"),
+    ("question-cue", H + "Lars Berg spoke.\n\n“Stop!” Kari Lunde shouted.", "Stop!", "Lunde", "direct"),
+    ("question-cue", H + "“Stop!” Kari Lunde shouted.", "Kari Lunde shouted.", None, None),
+    ("question-cue", H + "Lars Berg spoke.\n\n“Is it over?” he asked.", "he asked.", None, None),
+    ("question-cue", H + "Lars Berg spoke.\n\n\"Is it over?\" Kari Lunde asked.", "Is it over?", "Lunde", "direct"),
+    # negative: a new sentence after the question is not its cue
+    ("question-cue", H + "“Is it over?” The delegations then left the hall and the talks ended.",
+     "The delegations then left the hall and the talks ended.", None, None),
+    # -- two speakers' quotations back to back
+    ("back-to-back", H + "Lars Berg and Kari Lunde met.\n\n“Prices must fall,” Berg said. “Now.” "
+     "“Who will pay?” Lunde replied.", "Who will pay?", "Lunde", "direct"),
+    ("back-to-back", H + "Lars Berg and Kari Lunde met.\n\n“Prices must fall,” Berg said. “Now.” "
+     "“Who will pay?” Lunde replied.", "Now.", "Berg", "direct"),
+    # -- guillemets and low-high quotation marks
+    ("guillemets", H + "«Nothing is agreed», Berg said.", "Nothing is agreed", "Berg", "direct"),
+    ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
+     "Is this the best offer?", "Lunde", "direct"),
+    ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
+     "We doubt it.", "Lunde", "direct"),
+    # -- reporting verbs that were missing
+    ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
+     "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
+    ("verbs", H + "“It is late,” Lars Berg sighed.", "It is late,", "Berg", "direct"),
+    ("verbs", H + "Lars Berg called it a step back for the region.",
+     "Lars Berg called it a step back for the region.", "Berg", "indirect"),
+    ("verbs", H + "Kari Lunde provided details of the new quota system.",
+     "Kari Lunde provided details of the new quota system.", "Lunde", "indirect"),
+    ("verbs", H + "Lars Berg informed parliament that the talks had failed.",
+     "Lars Berg informed parliament that the talks had failed.", "Berg", "indirect"),
+    ("verbs", H + "Kari Lunde detailed the timetable for the withdrawal.",
+     "Kari Lunde detailed the timetable for the withdrawal.", "Lunde", "indirect"),
+    # negative: the same words as adjectives are no cue
+    ("verbs", H + "Lars Berg presented a detailed plan to the cabinet.",
+     "Lars Berg presented a detailed plan to the cabinet.", None, None),
+    ("verbs", H + "Kari Lunde took an informed decision on the quota.",
+     "Kari Lunde took an informed decision on the quota.", None, None),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "passage", "speaker", "form"), KINDS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(KINDS)])
+def test_kind(kind: str, text: str, passage: str, speaker: str | None, form: str | None) -> None:
+    hits = covering(statements(text), passage)
+    if speaker is None:
+        assert hits == []
+        return
+    assert [st.speaker.split()[-1] for st in hits] == [speaker]
+    assert hits[0].kind == form
