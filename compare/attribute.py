@@ -100,7 +100,7 @@ def _ends_run(token: str) -> bool:
 
 def _title_case(text: str) -> bool:
     """A headline in Title Case: most words of four letters or more are capitalised."""
-    if re.search(r"[.!?\"”’]\s*$", text) or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text):
+    if re.search(r"[.!?:\"”’]\s*$", text) or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", text):
         return False  # a sentence (or a caption of sentences: "… on Thursday. Picture: …"), not a headline
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -552,6 +552,7 @@ _BREAK = re.compile(r"[\s,;:()]")
 _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)")
 _NONSPACE = re.compile(r"\S+")
+_DASH_BYLINE = re.compile(r"Q[\s,.]*(?P<dash>[—–]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 SUBJECT_REACH = 300
 """Characters before (or after) a cue searched for its subject: a noun phrase, an appositive or an
 "according to" source is far shorter. A bound, so that no cue's work grows with its sentence."""
@@ -692,6 +693,11 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
                     # "Brussels launched the probe, arguing that ...": the clause's subject.
                     np, at = lead.group(0), 0
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
+    if byline := _DASH_BYLINE.search(frame):
+        # "“…” — Canadian Energy Minister Paul Fournier": the name after the dash is the speaker.
+        cues.append(Cue("—", s0 + byline.start("dash"), s0 + byline.end("dash"), byline.group("np"),
+                        s0 + byline.start("np"), False))
+        cues.sort(key=lambda c: c.start)
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
             cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
@@ -839,9 +845,10 @@ def attribute(
         quoted = [(q.start, q.end) for q in quotes[lo:hi]]
         cues = sentence_cues(article, sent, quoted)
         spoke: list[Entity] = []
+        intro = _intro_cues(article, sentences, si, quotes, quote_starts) if not cues else []
         for st in sts:
             closing = _closing_cues(article, sentences, st, quotes, quote_starts)
-            own = cues + closing if closing else cues
+            own = (cues or intro) + closing
             entity, how, cue = _speaker_for(resolver, st, own)
             pinned = entity is None and st.kind != "indirect" and _has_own_cue(article.text, st, nearest_cues(own, st))
             if pinned:
@@ -909,6 +916,36 @@ def _closing_cues(
     hi = bisect.bisect_left(quote_starts, sent.end)
     quoted = [(q.start, q.end) for q in quotes[lo:hi]]
     return [c for c in sentence_cues(article, sent, quoted) if c.start >= st.end]
+
+
+_INTRO_NP = re.compile(r"\s*(?:(?:And|But)\s+)?(?:[Ff]rom\s+)?(?P<np>(?:[Tt]he\s+)?[A-Z][^:;“”\"]{1,120}?)\s*:\s*$")
+INTRO_MAX_WORDS = 12
+"""A line ending in a colon with no cue ("And from Mexico's energy secretary, Lucia Herrera:") names
+the speaker of the next paragraph when it is a noun phrase of at most this many words."""
+
+
+def _intro_cues(
+    article: Article, sentences: list[Sentence], si: int, quotes: list[Quote], quote_starts: list[int]
+) -> list[Cue]:
+    """The cues of a line announcing sentence ``si``'s paragraph ("Andreou replied:", "From the
+    minister:"), when ``si`` opens that paragraph and the line ends the one before; a line without a
+    cue verb is itself the speaker's noun phrase. [] otherwise."""
+    from .quotes import is_intro
+
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph - 1:
+        return []
+    prev = sentences[si - 1]
+    if not is_intro(article.text, prev, article.paragraphs[prev.paragraph]):
+        return []
+    lo = bisect.bisect_left(quote_starts, prev.start)
+    hi = bisect.bisect_left(quote_starts, prev.end)
+    found = sentence_cues(article, prev, [(q.start, q.end) for q in quotes[lo:hi]])
+    if found:
+        return found
+    m = _INTRO_NP.fullmatch(article.text, prev.start, prev.end)
+    if m is None or len(m.group("np").split()) > INTRO_MAX_WORDS:
+        return []
+    return [Cue(":", m.end("np"), m.end("np") + 1, m.group("np"), m.start("np"), False)]
 
 
 def nearest_cues(cues: list[Cue], st: Statement, k: int = MAX_CUES_PER_STATEMENT) -> list[Cue]:

@@ -44,6 +44,14 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
 
 
+def _padded_opening(text: str, i: int) -> bool:
+    """A straight mark padded with spaces on both sides (" like this , ", the style of some wire
+    and machine-made copy) opens when another straight mark follows in the paragraph to close it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return before.isspace() and after.isspace() and text.find('"', i + 1) > 0
+
+
 def _is_closing_single(text: str, i: int) -> bool:
     """’ or ' closes a single quotation when no letter follows it (else it is an apostrophe)."""
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -59,7 +67,7 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
     for m in _DOUBLE_MARK.finditer(text):  # every other character leaves the state as it is
         i, ch = m.start(), m.group(0)
         if open_at is None:
-            if ch in DOUBLE_OPEN or (ch == '"' and _is_opening(text, i)):
+            if ch in DOUBLE_OPEN or (ch == '"' and (_is_opening(text, i) or _padded_opening(text, i))):
                 open_at, open_mark = i, ch
         elif ch in DOUBLE_CLOSE or ch == '"' or (ch == "“" and open_mark == "„"):  # „…“: German, Czech
             if ch == '"' and open_mark != '"' and _is_opening(text, i):
@@ -277,6 +285,7 @@ def extract(
     for q in quotes:
         by_sentence.setdefault(_sentence_index(starts, q.start), []).append(q)
     out: list[Statement] = []
+    intro: tuple[int, str] | None = None  # (paragraph, cue) of the last "X replied:" line
     for si, sent in enumerate(sentences):
         if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
             continue
@@ -285,6 +294,16 @@ def extract(
         masked = [(q.start - 1 - sent.start, q.end + 1 - sent.start) for q in in_sent]
         cues = find_cues(s_text, masked)
         cue = cues[0].group(0).lower() if cues else None
+        if is_intro(text, sent, roles[sent.paragraph]):
+            # "Andreou replied:" / "Key points agreed:": a line that only announces what follows
+            # is no statement; an unquoted paragraph after a cue is the cue's words.
+            # A cue opening the line is an imperative ("Suggest to a friend:"), not a speaker's cue.
+            intro = (sent.paragraph, cue) if cues and not in_sent and s_text[: cues[0].start()].strip() else None
+            continue
+        if not in_sent and not cues and intro and sent.paragraph == intro[0] + 1 \
+                and not _BULLET.match(s_text):
+            out.append(_statement(article, sent.start, sent.end, "direct", intro[1], si, sent.paragraph))
+            continue
         if not in_sent:
             if cues:
                 body = _DATELINE.match(s_text)
@@ -310,6 +329,15 @@ def extract(
                 end = min(q.end, roles[q.paragraph].end)
             out.append(_statement(article, q.start, end, kind, cue, si, sent.paragraph))
     return _dedupe(out)
+
+
+_BULLET = re.compile(r"\s*(?:[»•·▪◦*–-]|\d+[.)])\s")
+
+
+def is_intro(text: str, sent: Sentence, para: Paragraph) -> bool:
+    """Whether a sentence ends its paragraph with a colon: a line announcing the next paragraph
+    ("Asked about the bridge, Andreou replied:", "From the minister:", "Key points agreed:")."""
+    return text[sent.start : sent.end].rstrip().endswith(":") and not text[sent.end : para.end].strip()
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:

@@ -53,6 +53,8 @@ stands among its first this many words ("“Why wait?” Poland's foreign minist
 of a name with a title and a country, or the verb first ("asked the minister")."""
 _QUESTION_CLOSE = re.compile(r"[?!][”\"»“’]\s*$")  # "…?”", "…!\"", low-high "…?“"
 _STRAY_CLOSE = re.compile(r"[”“»](?:(\s*,)|(?=\s|$))\s*")  # a sentence Punkt opened with the previous one's closing mark
+_CLOSED_QUOTE = re.compile(r"[”\"»“]\s*$")
+_DASH = re.compile(r"\s*(?:[—–]|--)\s*[A-Z]")
 _OPENS_QUOTE = re.compile(r"\s*[“\"«„‘]")
 
 
@@ -65,7 +67,8 @@ def _cue_head(language: str) -> re.Pattern[str]:
 def _join_trailing_cues(body: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
     """Punkt ends a sentence at ``?”`` and ``!”``; when the next sentence opens with the
     quotation's cue ("… delay?” Zielinski asked."), the two are one sentence. Punkt also leaves the
-    closing mark of a low-high quotation („…?“) to the next sentence: it goes back to its own."""
+    closing mark of a low-high quotation („…?“) to the next sentence: it goes back to its own. A
+    dash byline after a quotation ("“…” — Canadian Energy Minister X") stays with it."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out and (m := _STRAY_CLOSE.match(body, start, end)):
@@ -76,6 +79,9 @@ def _join_trailing_cues(body: str, spans: list[tuple[int, int]], language: str) 
             start = m.end()
             if start >= end:
                 continue
+        if out and _CLOSED_QUOTE.search(body, out[-1][0], out[-1][1]) and _DASH.match(body, start, end):
+            out[-1] = (out[-1][0], end)  # "“…” — Minister X": the dash byline is the quotation's cue
+            continue
         if out and _QUESTION_CLOSE.search(body, out[-1][0], out[-1][1]) \
                 and not _OPENS_QUOTE.match(body, start) and _cue_head(language).match(body, start, end):
             out[-1] = (out[-1][0], end)

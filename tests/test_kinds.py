@@ -53,6 +53,33 @@ KINDS = [
      "Is this the best offer?", "Lunde", "direct"),
     ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
      "We doubt it.", "Lunde", "direct"),
+    # -- straight quotes padded with spaces
+    ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
+     "The quota stays ,", "Berg", "direct"),
+    ("padded-straight", H + "\" We need time , \" Kari Lunde told reporters .\n\n\" Not now , \" she said .",
+     "Not now ,", "Lunde", "direct"),
+    ("padded-straight", H + "The bill passed 5 \" to 3 on Monday .", "to 3 on Monday", None, None),
+    # -- a dash byline after a quotation
+    ("dash-byline", H + "The pact was signed.\n\n“Our ports are open to you.” —Danish Transport Minister Ole Holm",
+     "Our ports are open to you.", "Holm", "direct"),
+    ("dash-byline", H + "The pact was signed.\n\n“Our ports are open to you.” -- Ole Holm, Danish transport minister",
+     "Our ports are open to you.", "Holm", "direct"),
+    ("dash-byline", H + "The pact was signed. Ole Holm arrived — Kari Lunde left.",
+     "Ole Holm arrived", None, None),
+    # -- "X replied:" / "From X:" followed by a paragraph
+    ("colon-intro", H + "Asked about the fishing quota, Lunde answered:\n\nThe quota will not change this year.",
+     "The quota will not change this year.", "Lunde", "direct"),
+    ("colon-intro", H + "Ole Holm met Kari Lunde.\n\nFrom the Danish side, Ole Holm:\n\n“Our ports are open.”",
+     "Our ports are open.", "Holm", "direct"),
+    ("colon-intro", H + "Asked about the fishing quota, Lunde answered:\n\nThe quota will not change this year.",
+     "Asked about the fishing quota, Lunde answered:", None, None),
+    # -- furniture: a line that only announces a list or a widget
+    ("furniture", H + "Kari Lunde said talks went well.\n\nKey points agreed:\n\n» a joint patrol\n\n» shared data",
+     "Key points agreed:", None, None),
+    ("furniture", H + "Kari Lunde said talks went well.\n\nKey points agreed:\n\n» a joint patrol\n\n» shared data",
+     "a joint patrol", None, None),
+    ("furniture", H + "Kari Lunde said talks went well.\n\nSuggest to a friend:\n\nEmail this page to a colleague",
+     "Email this page to a colleague", None, None),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
