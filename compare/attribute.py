@@ -829,6 +829,7 @@ def attribute(
     resolved: list[tuple[Statement, Entity | None]] = []
     pinned_at: set[int] = set()
     last_known: tuple[int, Entity] | None = None
+    narrator: tuple[int, Entity | None] = (-1, None)  # (sentence, person it opens with) of the last non-statement
     for si, sent in enumerate(sentences):
         s_text = article.text[sent.start : sent.end]
         m = _ATTRIBUTABLE.search(s_text)
@@ -839,6 +840,7 @@ def attribute(
         sts = by_sentence.get(si)
         if not sts:
             _note_mentions(resolver, article, sent)
+            narrator = (si, _narrated_subject(resolver, s_text, sent.start))
             continue
         lo = bisect.bisect_left(quote_starts, sent.start)
         hi = bisect.bisect_left(quote_starts, sent.end)
@@ -853,6 +855,11 @@ def attribute(
             pinned = entity is None and st.kind != "indirect" and _has_own_cue(article.text, st, nearest_cues(own, st))
             if pinned:
                 pinned_at.add(len(resolved))  # its own cue names someone unknown: no one else's words
+            if entity is None and st.kind == "direct" and not pinned and narrator[0] == si - 1 \
+                    and narrator[1] is not None and sentences[si - 1].paragraph == st.paragraph:
+                # "Fahmy turned to the cameras. “Water is life.”": the person the sentence before
+                # is about speaks the quotation that has no cue.
+                entity, how = narrator[1], "name"
             if entity is None and st.kind != "indirect" and not pinned:
                 entity, how = _continuation(last_known, st, settings)
             if entity is None and readout_speaker is not None and st.paragraph >= readout_para and not pinned:
@@ -883,6 +890,19 @@ def attribute(
 
 _CUE_AFTER_CLOSE = re.compile(r"[”\"’»]?,?\s*[^,;:.!?“”\"\n]{0,60}")
 _CUE_BEFORE_OPEN = re.compile(r"\s*[:,]?\s*[“\"‘«]?")
+
+
+def _narrated_subject(resolver: Resolver, text: str, start: int) -> Entity | None:
+    """The person a sentence that is no statement opens with ("Fahmy turned to the cameras."): a
+    name the article gives a person, or he/she; None otherwise."""
+    m = _LEADING_NP.match(text)
+    if m is None:
+        return None
+    first = m.group(0).split()[0].lower()
+    if first in _PRONOUNS_M | _PRONOUNS_F:
+        return resolver.resolve(first, start)[0]
+    ent = resolver.registry.by_name(m.group(0))
+    return ent if ent is not None and ent.kind == "person" else None
 
 
 def _has_own_cue(text: str, st: Statement, cues: list[Cue]) -> bool:

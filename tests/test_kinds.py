@@ -80,6 +80,18 @@ KINDS = [
      "a joint patrol", None, None),
     ("furniture", H + "Kari Lunde said talks went well.\n\nSuggest to a friend:\n\nEmail this page to a colleague",
      "Email this page to a colleague", None, None),
+    # -- a quotation with no cue right after a sentence about its speaker
+    ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
+     "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
+     "This port belongs to all of us.", "Holm", "direct"),
+    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\nShe paused at the door. “We are not done.”",
+     "We are not done.", "Lunde", "direct"),
+    ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
+     "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
+     "Lunde nodded.", None, None),
+    # negative: a sentence in another paragraph does not give its subject to the quotation
+    ("after-narration", H + "“We sail at dawn,” Kari Lunde said.\n\nOle Holm arrived late.\n\n“The fleet is ready.”",
+     "The fleet is ready.", "Lunde", "direct"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
