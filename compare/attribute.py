@@ -52,6 +52,7 @@ _JOINT = re.compile(
     r"(?:statement|communiqu[ée]|declaration|readout)",
     re.IGNORECASE,
 )
+_COURTESY = re.compile(r"(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[A-Z][\w'-]+)")
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _FEMALE_MARKERS = re.compile(r"\b(?:Ms|Mrs|Madam|Queen|spokeswoman|chairwoman|congresswoman)\b\.?", re.I)
 _MALE_MARKERS = re.compile(r"\b(?:Mr|King|spokesman|chairman|congressman)\b\.?", re.I)
@@ -486,6 +487,15 @@ class Registry:
         ``_INSTITUTION_NOUNS``: "ministry", "department", ...)."""
         return self._institution_by_noun.get(noun)
 
+    def aliases(self) -> dict[str, Entity]:
+        """Every name a person or institution answers to (lowercase) -> it."""
+        return self._by_alias
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        """Let ``entity`` answer to ``alias`` (lowercase) from now on."""
+        entity.aliases.add(alias)
+        self._by_alias[alias] = entity
+
     def person(self, name: str) -> Entity:
         entity = self._introduce(Entity(name, "person", {name.lower(), name.split()[-1].lower()}))
         for alias in entity.aliases:
@@ -739,6 +749,28 @@ class Resolver:
         same = [e for _, e in reversed(self.recent) if want is not None and e.gender == want]
         return same[0] if same else last
 
+    def _two_people_before(self, position: int) -> bool:
+        """Whether two different people were mentioned in the pronoun's paragraph or the one
+        before: "they" then stands for both."""
+        paragraph = self.article.paragraphs[max(0, bisect.bisect_right(self._para_starts, position) - 1)].index
+        return len({id(e) for p, e in self.recent if e.kind == "person" and p >= paragraph - 1}) >= 2
+
+    def _courtesy(self, m: re.Match[str]) -> Entity:
+        """"Mr. Park" / "Ms. Park": the person of that surname whose gender does not clash; where the
+        surname belongs to someone of the other gender, another person ("Ms. Park")."""
+        title, surname = m.group("title"), m.group("surname")
+        gender = "f" if _FEMALE_MARKERS.fullmatch(title) else "m" if _MALE_MARKERS.fullmatch(title) else None
+        key = f"{title.rstrip('.').lower()} {surname.lower()}"
+        person = self.registry.by_name(key) if key in self.registry.aliases() else self.registry.by_name(surname)
+        if person is not None and person.kind == "person" and (gender is None or person.gender in (None, gender)):
+            person.gender = person.gender or gender
+            self.registry.add_alias(person, key)
+            return person
+        person = self.registry.person(f"{title.rstrip('.')}. {surname}")
+        person.gender = gender
+        self.registry.add_alias(person, key)
+        return person
+
     def resolve(self, phrase: str, position: int) -> tuple[Entity | None, Resolution]:
         np = " ".join(phrase.replace("’", "'").split()).strip(", ")
         bare = _ARTICLES.sub("", np)
@@ -765,7 +797,11 @@ class Resolver:
         if low in _PRONOUNS_PLURAL or low == "it":
             if self.last_speaker and self.last_speaker.kind != "person":
                 return self.last_speaker, "pronoun"
+            if low in _PRONOUNS_PLURAL and self._two_people_before(position):
+                return Entity(JOINT, "joint"), "joint"  # "Kim and Sato met. They said …"
             return None, "none"
+        if (courtesy := _COURTESY.fullmatch(bare)) is not None:
+            return self._courtesy(courtesy), "name"
         person = self.registry.by_name(bare)
         if person is not None:
             if "," in np:  # appositive: learn the role and affiliation it states

@@ -129,6 +129,7 @@ def find_quotes(article: Article) -> list[Quote]:
 _NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|can|could|should|shall|may|might|must)\s+$",
                                    re.I)
 _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$", re.I)
+_NEGATED_SUBJECT = re.compile(r"\b(?:neither|nor|nobody|none|no)\b(?:\s+[^\s,]+){0,3}\s+$", re.I)
 # Verbs with a common sense that is not speech ("added 12 firms to a list", "called on the
 # president"): outside quotations they count only when a clause or "for" follows.
 _STRICT_CUES = frozenset({"added", "adds", "called"})
@@ -137,9 +138,9 @@ _STRICT_CUES = frozenset({"added", "adds", "called"})
 _NOUN_CUES = frozenset({"state", "states"})
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|this|that|every|each|member|nation)\s+$",
                           re.I)
-# Participles that are also adjectives ("a detailed plan", "an informed decision"): never a cue
-# after a determiner.
-_ADJECTIVE_CUES = frozenset({"detailed", "informed"})
+# Forms that are also adjectives or nouns ("a detailed plan", "an informed decision", "issued a
+# note"): never a cue after a determiner.
+_ADJECTIVE_CUES = frozenset({"detailed", "informed", "note", "notes"})
 # A past participle opening its sentence (after at most a conjunction) sets up a question or a
 # passive clause: "Asked whether …", "And asked about …", "Announced on the day …".
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:and|but|when|once|if|as|after|before|then)\s+)?", re.I)
@@ -210,8 +211,8 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
         lo = words_back(text, start, 3)  # as far back as the two patterns can reach
         if _NARRATIVE_BEFORE_CUE.search(text, lo, start) and word.lower() not in ("said", "told"):
             continue
-        if _NEGATED.search(text, lo, start):
-            continue
+        if _NEGATED.search(text, lo, start) or _NEGATED_SUBJECT.search(text, words_back(text, start, 4), start):
+            continue  # "did not say", "Neither minister said", "No official commented"
         if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
             continue
         if word.lower() in _NOUN_CUES and (
