@@ -27,6 +27,7 @@ from .lexicon import (
     find_affiliations,
     nongovernmental,
     nonperson_words,
+    read_lines,
     role_equivalents,
     titles,
     trie_regex,
@@ -62,7 +63,7 @@ _NON_NAME_WORDS = frozenset(
     "friday saturday sunday january february march april may june july august september october "
     "november december earlier later prior following meanwhile however speaking asked both two "
     "photo leave share related read according mr mrs ms dr sir madam".split()
-)
+) | frozenset(w for line in read_lines("sentence_openers.txt") for w in line.split())
 _ATTRIBUTABLE = re.compile(r"attributable to\s+(?P<np>[^:.]+)", re.IGNORECASE)
 _FORWARD_CUES = frozenset(
     "said says added adds stated states noted notes wrote asked replied explained continued "
@@ -502,6 +503,15 @@ class Registry:
             self._by_alias.setdefault(alias, entity)
         return entity
 
+    def organisation(self, name: str) -> Entity:
+        """A named body that speaks for no government (a party, movement or union)."""
+        key = name.lower()
+        entity = self._by_alias.get(key)
+        if entity is None:
+            entity = self._introduce(Entity(name, "institution", {key}, independent=True))
+            self._by_alias[key] = entity
+        return entity
+
     def institution(self, name: str, side: str) -> Entity:
         key = name.lower()
         entity = self._by_alias.get(key)
@@ -825,9 +835,14 @@ class Resolver:
         if affs:
             name = _institution_name(bare, affs)
             return self.registry.institution(name, side or affs[-1].side), "source"
-        if re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", bare) and bare.lower() not in _NON_NAME_WORDS:
-            # A name the article never introduced in full ("Gallant said").
-            return self.registry.person(bare), "name"
+        if re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,4}", bare) and bare.lower() not in _NON_NAME_WORDS:
+            if any(w.lower() in nonperson_words() for w in bare.split()):
+                # A party, body or movement ("The Civic Alliance", "National Renewal Party"): an
+                # organisation of no government, never a person.
+                return self.registry.organisation(bare), "source"
+            if len(bare.split()) <= 3:
+                # A name the article never introduced in full ("Gallant said").
+                return self.registry.person(bare), "name"
         return None, "none"
 
 

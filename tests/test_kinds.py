@@ -120,6 +120,18 @@ KINDS = [
      "Ama Dovi, who holds a Ph.D. in economics, said the tariff would fall.", "Dovi", "indirect"),
     ("abbreviation", H + "Ama Dovi, an M.D. by training, said the clinics would stay open.",
      "Ama Dovi, an M.D. by training, said the clinics would stay open.", "Dovi", "indirect"),
+    # -- a sentence opening or a party's name is not a person
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "Besides Mensah, Dovi met traders.\n\n“We are open,” Mensah said.", "We are open,", "Kofi Mensah", "direct"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "Addressing Mensah, Dovi said the port was open.", "Addressing Mensah, Dovi said the port was open.",
+     "Ama Dovi", "indirect"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "The Civic Alliance said the deal was a betrayal.", "The Civic Alliance said the deal was a betrayal.",
+     "Civic Alliance", "indirect"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "“We will vote against,” National Renewal Party said.", "We will vote against,",
+     "National Renewal Party", "direct"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
@@ -138,6 +150,16 @@ KINDS = [
     ("verbs", H + "Kari Lunde took an informed decision on the quota.",
      "Kari Lunde took an informed decision on the quota.", None, None),
 ]
+
+
+def test_party_is_an_organisation_of_no_government() -> None:
+    found = statements(H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+                       "National Renewal Party said it would vote against.")
+    article = ingest.parse(H + "National Renewal Party said it would vote against.")
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    assert [st.speaker for st in found] == ["National Renewal Party"]
+    assert [(sp.kind, sp.affiliation, sp.independent) for sp in speakers] == [("institution", None, True)]
 
 
 @pytest.mark.parametrize(("kind", "text", "passage", "speaker", "form"), KINDS,
