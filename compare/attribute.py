@@ -572,7 +572,10 @@ _BREAK = re.compile(r"[\s,;:()]")
 _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)")
 _NONSPACE = re.compile(r"\S+")
-_DASH_BYLINE = re.compile(r"Q[\s,.]*(?P<dash>[—–]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
+# "Rep. Ann Cole (D-Ore.) said", "Ms Lunde (pictured) said": a short parenthesis between the name
+# and its cue is left out of the subject.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_DASH_BYLINE = re.compile(r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 SUBJECT_REACH = 300
 """Characters before (or after) a cue searched for its subject: a noun phrase, an appositive or an
 "according to" source is far shorter. A bound, so that no cue's work grows with its sentence."""
@@ -596,7 +599,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending right before ``pos`` (skipping adverbs), or '', read from the
     ``SUBJECT_REACH`` characters before ``pos``."""
     lo = _window_start(frame, pos)
-    head = _TEMPORAL_TAIL.sub("", frame[lo:pos])
+    head = _TRAILING_PARENTHESIS.sub("", _TEMPORAL_TAIL.sub("", frame[lo:pos]))
     words = list(_NP_TOKEN.finditer(head))
     k = len(words) - 1
     while k >= 0 and words[k].group(0).lower() in _ADVERBS:
@@ -1127,7 +1130,7 @@ def _note_mentions(resolver: Resolver, article: Article, sent: Sentence,
     spoken = resolver.speakers
     for m in itertools.islice(_CAPITALISED.finditer(s_text), MENTIONS_PER_SENTENCE):
         ent = resolver.registry.by_name(m.group(0))
-        if ent is not None and ent.kind == "person" and (ent.roles or ent.sides or ent.gender or id(ent) in spoken):
+        if ent is not None and ent.kind == "person" and (ent.roles or ent.sides or ent.gender or id(ent) in spoken or " " in ent.name):
             resolver.note(ent, sent.paragraph)
     for ent in speakers:
         if ent.kind == "person":

@@ -53,6 +53,15 @@ KINDS = [
      "Is this the best offer?", "Lunde", "direct"),
     ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
      "We doubt it.", "Lunde", "direct"),
+    # -- a short parenthesis between a name and its cue; a horizontal-bar byline
+    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Borders are for trade,” Senator Ama Dovi (Lib.-North) said.",
+     "Borders are for trade,", "Dovi", "direct"),
+    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Ports first,” Kofi Mensah (pictured) told reporters.",
+     "Ports first,", "Mensah", "direct"),
+    ("dash-byline", H + "Voters wrote in.\n\n“Prices are too high.”― Efua Boateng\n\n“We want jobs.”― Kwame Asare",
+     "We want jobs.", "Asare", "direct"),
+    # -- she/he after a person named in full, with no title
+    ("pronoun", H + "Efua Boateng waited at the gate.\n\n“Open it,” she said.", "Open it,", "Boateng", "direct"),
     # -- straight quotes padded with spaces
     ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
      "The quota stays ,", "Berg", "direct"),
