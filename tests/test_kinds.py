@@ -56,7 +56,7 @@ KINDS = [
     # -- a short parenthesis between a name and its cue; a horizontal-bar byline
     ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Borders are for trade,” Senator Ama Dovi (Lib.-North) said.",
      "Borders are for trade,", "Dovi", "direct"),
-    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Ports first,” Kofi Mensah (pictured) told reporters.",
+    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Ports first,” Kofi Mensah (PDP) told reporters.",
      "Ports first,", "Mensah", "direct"),
     ("dash-byline", H + "Voters wrote in.\n\n“Prices are too high.”― Efua Boateng\n\n“We want jobs.”― Kwame Asare",
      "We want jobs.", "Asare", "direct"),
