@@ -574,6 +574,16 @@ _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)")
 _NONSPACE = re.compile(r"\S+")
 # "Rep. Ann Cole (D-Ore.) said", "Ms Lunde (pictured) said": a short parenthesis between the name
 # and its cue is left out of the subject.
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
+_DESCRIPTION_WORDS = 4
+"""A subject that is a description ("the narrator", "one longtime party strategist") has at most this
+many words after its determiner."""
+_DESCRIPTION_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<np>{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,{_DESCRIPTION_WORDS - 1}}}[a-z][\w-]*)"
+    rf"(?:\s+\((?:[^()]{{1,40}})\))?\s*$")
+_DESCRIPTION_AFTER = re.compile(
+    rf"\s+(?P<np>{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,{_DESCRIPTION_WORDS - 1}}}?[\w-]*[a-z])"
+    r"(?=\s*(?:[,.;:]|$|\s(?:who|which|that|in|on|at|for|to|of|from|with|speaking|when|after|before)\b))")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _DASH_BYLINE = re.compile(r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 SUBJECT_REACH = 300
@@ -704,9 +714,13 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
                 np, at = inner, par.start("inner")
             else:
                 np, at = _np_backward(frame, par.start())
+        if not np and (desc := _DESCRIPTION_BEFORE.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())):
+            np, at = desc.group("np"), desc.start("np")  # "the narrator says", "one user wrote"
         if not np:
             if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
                 np, at = _np_forward(frame, m.end())
+                if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
+                    np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
             if not np and re.search(r"(?:\band|\bbut|,)$", before):
                 inherits = True
             if not np and word.endswith("ing"):
@@ -815,6 +829,9 @@ class Resolver:
             return None, "none"
         if (courtesy := _COURTESY.fullmatch(bare)) is not None:
             return self._courtesy(courtesy), "name"
+        if _POSSESSIVE_DESCRIPTION.match(bare) and not _find_titles(bare):
+            # "Obama's former campaign strategist": someone described, not the possessor.
+            return self.registry.generic(_clean(bare), [], None), "source"
         person = self.registry.by_name(bare)
         if person is not None:
             if "," in np:  # appositive: learn the role and affiliation it states
@@ -846,7 +863,15 @@ class Resolver:
             if len(bare.split()) <= 3:
                 # A name the article never introduced in full ("Gallant said").
                 return self.registry.person(bare), "name"
+        if _DESCRIPTION.fullmatch(np) and low.split()[-1] not in _INSTITUTION_NOUNS:
+            # "the narrator", "one user", "a longtime party strategist": the reporter's description
+            # is all the article says of the speaker.
+            return self.registry.generic(_clean(np), [], None), "source"
         return None, "none"
+
+
+_POSSESSIVE_DESCRIPTION = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*'s\s+(?:[\w-]+\s+)*[a-z][\w-]*$")
+_DESCRIPTION = re.compile(rf"{_DETERMINER}\s+(?:[\w'-]+\s+){{0,{_DESCRIPTION_WORDS - 1}}}[\w-]*[a-z]")
 
 
 def _clean(np: str) -> str:

@@ -62,6 +62,16 @@ KINDS = [
      "We want jobs.", "Asare", "direct"),
     # -- she/he after a person named in full, with no title
     ("pronoun", H + "Efua Boateng waited at the gate.\n\n“Open it,” she said.", "Open it,", "Boateng", "direct"),
+    # -- a described speaker: the description is all the article gives
+    ("description", H + "The ad ran on Monday.\n\n“Who pays for the bridge?” the narrator asks.",
+     "Who pays for the bridge?", "narrator", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\n“The deal is dead,” said a longtime party strategist, "
+     "speaking on condition of anonymity.", "The deal is dead,", "strategist", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\n“He should apologise,” Mensah's former campaign manager said.",
+     "He should apologise,", "manager", "direct"),
+    # negative: "the statement said" still continues the statement's source
+    ("description", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
+     "“Talks will go on,” the statement said.", "Talks will go on,", "Ministry", "direct"),
     # -- straight quotes padded with spaces
     ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
      "The quota stays ,", "Berg", "direct"),
