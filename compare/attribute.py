@@ -584,6 +584,7 @@ _DESCRIPTION_BEFORE = re.compile(
 _DESCRIPTION_AFTER = re.compile(
     rf"\s+(?P<np>{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,{_DESCRIPTION_WORDS - 1}}}?[\w-]*[a-z])"
     r"(?=\s*(?:[,.;:]|$|\s(?:who|which|that|in|on|at|for|to|of|from|with|speaking|when|after|before)\b))")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|with|for|on|by|to|among|near|inside|outside)\s+$", re.I)
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _DASH_BYLINE = re.compile(r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 SUBJECT_REACH = 300
@@ -714,8 +715,9 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
                 np, at = inner, par.start("inner")
             else:
                 np, at = _np_backward(frame, par.start())
-        if not np and (desc := _DESCRIPTION_BEFORE.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())):
-            np, at = desc.group("np"), desc.start("np")  # "the narrator says", "one user wrote"
+        if not np and (desc := _DESCRIPTION_BEFORE.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())) \
+                and not _PREPOSITION_BEFORE.search(frame, max(0, desc.start() - 20), desc.start()):
+            np, at = desc.group("np"), desc.start("np")  # "the narrator says", not "someone in the crowd said"
         if not np:
             if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
                 np, at = _np_forward(frame, m.end())
