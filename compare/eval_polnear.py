@@ -35,8 +35,10 @@ Speaker agreement uses :func:`compare.evaluate.same_speaker` (one name's words c
 last word, ignoring case, accents and a possessive 's), after resolving the gold Source: a Source
 that is only a pronoun (he, she, they, …) stands for the nearest earlier Source of the same
 article that is not a pronoun (PolNeAR has no coreference links; the nearest earlier named source
-is what a reader takes the pronoun to mean). A matched gold quotation with no Source is left out of
-speaker accuracy.
+is what a reader takes the pronoun to mean); a Source that is a relative pronoun (who, which, that)
+stands for the capitalised name right before it ("Ryan, who said …"), within 80 characters. A
+matched gold quotation with no Source, or whose Source span holds only a reporting verb ("said", an
+annotation slip), is left out of speaker accuracy.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from pathlib import Path
 
 from .errors import InputNotFound
 from .evaluate import match, same_speaker
+from .lexicon import reporting_verbs
 from .records import Statement
 
 SPLITS = ("train", "dev", "test")
@@ -154,18 +157,35 @@ def _is_pronoun(source: str) -> bool:
     return len(words) == 1 and words[0] in _PRONOUNS
 
 
+_RELATIVE = frozenset({"who", "which", "that"})
+_ANTECEDENT = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)[^\w]{0,3}$")
+
+
+def _resolve_source(a: GoldAttribution, named: list[tuple[int, str]], text: str) -> str | None:
+    """The gold speaker of an attribution (see the module docstring)."""
+    speaker = a.source
+    if speaker is None or speaker.strip().lower() in reporting_verbs():
+        return None  # no Source, or a Source span that holds only the cue: an annotation slip
+    low = speaker.strip().lower()
+    if low in _RELATIVE:
+        m = _ANTECEDENT.search(text, max(0, a.source_start - 80), a.source_start)
+        return m.group(1) if m else None
+    if _is_pronoun(speaker):
+        earlier = [s for start, s in named if start < a.source_start]
+        return earlier[-1] if earlier else None
+    return speaker
+
+
 def gold_quotes(attributions: list[GoldAttribution], text: str) -> list[GoldQuote]:
-    """The direct quotations among ``attributions``, each with its Source resolved (a pronoun to
-    the nearest earlier non-pronoun Source; see the module docstring)."""
-    named = sorted((a.source_start, a.source) for a in attributions if a.source and not _is_pronoun(a.source))
+    """The direct quotations among ``attributions``, each with its Source resolved (see the module
+    docstring)."""
+    named = sorted((a.source_start, a.source) for a in attributions
+                   if a.source and not _is_pronoun(a.source) and a.source.strip().lower() not in _RELATIVE)
     out = []
     for a in sorted(attributions, key=lambda a: a.start):
         if not a.direct:
             continue
-        speaker = a.source
-        if speaker and _is_pronoun(speaker):
-            earlier = [s for start, s in named if start < a.source_start]
-            speaker = earlier[-1] if earlier else None
+        speaker = _resolve_source(a, named, text)
         out += [GoldQuote(text[s:e], s, e, speaker) for s, e in quoted_stretches(text, a.fragments)]
     return out
 
