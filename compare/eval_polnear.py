@@ -15,8 +15,9 @@ closing double mark (” " » “), optionally followed by one of ``. , ; : ! ?`
 ``“We will win,”`` and ``“A,” … “B.”`` (a quotation split by its cue) are direct quotations;
 ``that he would “win big.”`` and ``“Okay,” then a paraphrase`` are not.
 
-Predicted direct quotation: a statement of ``kind == "direct"`` from the pipeline's statement and
-attribution stages (segment, quotes, attribute; the comparison stages are not run). An article the
+Predicted direct quotation: a statement of ``kind == "direct"`` that opens right after a quotation
+mark (an unquoted paragraph after "X added:" is the speaker's words, but not a quotation in marks
+as the gold ones are), from the pipeline's statement and attribution stages (segment, quotes, attribute; the comparison stages are not run). An article the
 tool refuses (no statements) contributes no predictions.
 
 Each gold direct-quotation Content is split into its quotations: each stretch from an opening
@@ -240,6 +241,14 @@ def documents(folder: str | Path, split: str) -> list[tuple[str, Path, Path]]:
     return [(n, root / "text" / f"{n}.txt", a) for n, a in sorted(chosen.items()) if (root / "text" / f"{n}.txt").exists()]
 
 
+_MARKS = "“”\"«»„‘’'"
+
+
+def _in_marks(text: str, st: Statement) -> bool:
+    """Whether a statement's words open right after a quotation mark (spaces between allowed)."""
+    return text[: st.start].rstrip()[-1:] in tuple(_MARKS)
+
+
 def _norm(speaker: str) -> str:
     return re.sub(r"[’']s\b", "", speaker)
 
@@ -247,7 +256,7 @@ def _norm(speaker: str) -> str:
 def score_document(name: str, text: str, ann: str, scores: PolnearScores) -> None:
     """Add one article's counts (and its misses) to ``scores``."""
     gold = gold_quotes(parse_ann(ann, text), text)
-    predicted = [st for st in predict(text, name) if st.kind == "direct"]
+    predicted = [st for st in predict(text, name) if st.kind == "direct" and _in_marks(text, st)]
     scores.articles += 1
     pairs = match(predicted, gold)  # type: ignore[arg-type]
     scores.gold += len(gold)
