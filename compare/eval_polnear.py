@@ -17,7 +17,8 @@ closing double mark (” " » “), optionally followed by one of ``. , ; : ! ?`
 
 Predicted direct quotation: a statement of ``kind == "direct"`` that opens right after a quotation
 mark (an unquoted paragraph after "X added:" is the speaker's words, but not a quotation in marks
-as the gold ones are), from the pipeline's statement and attribution stages (segment, quotes, attribute; the comparison stages are not run). An article the
+as the gold ones are), from the pipeline's statement and attribution stages (segment, quotes,
+attribute; the comparison stages are not run). An article the
 tool refuses (no statements) contributes no predictions.
 
 Each gold direct-quotation Content is split into its quotations: each stretch from an opening
@@ -238,7 +239,8 @@ def documents(folder: str | Path, split: str) -> list[tuple[str, Path, Path]]:
     chosen: dict[str, Path] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
-    return [(n, root / "text" / f"{n}.txt", a) for n, a in sorted(chosen.items()) if (root / "text" / f"{n}.txt").exists()]
+    texts = {n: root / "text" / f"{n}.txt" for n in chosen}
+    return [(n, texts[n], a) for n, a in sorted(chosen.items()) if texts[n].exists()]
 
 
 _MARKS = "“”\"«»„‘’'"

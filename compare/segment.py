@@ -52,7 +52,8 @@ TRAILING_CUE_WORDS = 7
 stands among its first this many words ("“Why wait?” Poland's foreign minister asked."): a subject
 of a name with a title and a country, or the verb first ("asked the minister")."""
 _QUESTION_CLOSE = re.compile(r"[?!][”\"»“’]\s*$")  # "…?”", "…!\"", low-high "…?“"
-_STRAY_CLOSE = re.compile(r"[”“»](?:(\s*,)|(?=[\s—–―]|$))\s*")  # a sentence Punkt opened with the previous one's closing mark
+# A sentence Punkt opened with the previous one's closing mark.
+_STRAY_CLOSE = re.compile(r"[”“»](?:(\s*,)|(?=[\s—–―]|$))\s*")
 _CLOSED_QUOTE = re.compile(r"[”\"»“]\s*$")
 _DASH = re.compile(r"\s*(?:[—–―]|--)\s*[A-Z]")
 _OPENS_QUOTE = re.compile(r"\s*[“\"«„‘]")
@@ -60,7 +61,7 @@ _OPENS_QUOTE = re.compile(r"\s*[“\"«„‘]")
 
 @cache
 def _cue_head(language: str) -> re.Pattern[str]:
-    words = r"(?:\S+\s+){0,%d}" % (TRAILING_CUE_WORDS - 1)
+    words = rf"(?:\S+\s+){{0,{TRAILING_CUE_WORDS - 1}}}"
     return re.compile(r"\s*" + words + r"(?:" + trie_regex(reporting_verbs(language)) + r")\b")
 
 

@@ -103,7 +103,8 @@ KINDS = [
     ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
      "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
      "This port belongs to all of us.", "Holm", "direct"),
-    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\nShe paused at the door. “We are not done.”",
+    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\n"
+     "She paused at the door. “We are not done.”",
      "We are not done.", "Lunde", "direct"),
     ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
      "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
@@ -132,7 +133,8 @@ KINDS = [
     # -- "they" after two leaders is both of them
     ("they-joint", H + "Ghanaian President Kofi Mensah and Togolese President Ama Dovi met in Lomé.\n\n"
      "They said the border would reopen in May.", "They said the border would reopen in May.", "joint", "indirect"),
-    ("they-joint", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\nThey said the border would reopen.",
+    ("they-joint", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
+     "They said the border would reopen.",
      "They said the border would reopen.", "Ministry", "indirect"),
     # -- abbreviations of degrees do not end a sentence
     ("abbreviation", H + "Ama Dovi, who holds a Ph.D. in economics, said the tariff would fall.",
