@@ -13,11 +13,19 @@ in the body. No article of the corpus comes near these bounds.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
-from .cues import MAX_CUES_PER_STATEMENT, Cue, closing_cues, has_own_cue, intro_cues, nearest_cues, sentence_cues
+from .cues import (
+    MAX_CUES_PER_STATEMENT,
+    Cue,
+    all_cues,
+    closing_cues,
+    has_own_cue,
+    intro_cues,
+    nearest_cues,
+    sentence_cues,
+)
 from .mentions import Entity, Registry
 from .records import UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement
 from .resolve import Resolver, narrated_subject, note_mentions
@@ -37,81 +45,101 @@ def attribute(
     ``quotes`` are the article's :func:`compare.quotes.find_quotes`, when the caller has them."""
     from .quotes import find_quotes
 
-    resolver = Resolver(article)
     quotes = find_quotes(article) if quotes is None else quotes
-    quote_starts = [q.start for q in quotes]
+    run = _Pass(article, sentences, all_cues(article, sentences, quotes), settings)
     by_sentence: dict[int, list[Statement]] = {}
     for st in statements:
         by_sentence.setdefault(st.sentence, []).append(st)
-    readout_speaker: Entity | None = None
-    readout_para = -1
-    resolved: list[tuple[Statement, Entity | None]] = []
-    pinned_at: set[int] = set()
-    last_known: tuple[int, Entity] | None = None
-    narrator: tuple[int, Entity | None] = (-1, None)  # (sentence, person it opens with) of the last non-statement
-    for si, sent in enumerate(sentences):
-        s_text = article.text[sent.start : sent.end]
-        m = _ATTRIBUTABLE.search(s_text)
-        if m:
-            ent, _ = resolver.resolve(m.group("np"), sent.start + m.start("np"))
-            if ent is not None:
-                readout_speaker, readout_para = ent, sent.paragraph
-        sts = by_sentence.get(si)
-        if not sts:
-            note_mentions(resolver, article, sent)
-            narrator = (si, narrated_subject(resolver, s_text, sent.start))
-            continue
-        lo = bisect.bisect_left(quote_starts, sent.start)
-        hi = bisect.bisect_left(quote_starts, sent.end)
-        quoted = [(q.start, q.end) for q in quotes[lo:hi]]
-        cues = sentence_cues(article, sent, quoted)
-        spoke: list[Entity] = []
-        intro = intro_cues(article, sentences, si, quotes, quote_starts) if not cues else []
-        for st in sts:
-            closing = closing_cues(article, sentences, st, quotes, quote_starts)
-            own = (cues or intro) + closing
-            entity, how, cue = _speaker_for(resolver, st, own)
-            pinned = entity is None and st.kind != "indirect" and has_own_cue(article.text, st, nearest_cues(own, st))
-            if pinned:
-                pinned_at.add(len(resolved))  # its own cue names someone unknown: no one else's words
-            if entity is None and st.kind == "direct" and not pinned and narrator[0] == si - 1 \
-                    and narrator[1] is not None and sentences[si - 1].paragraph == st.paragraph:
-                # "Fahmy turned to the cameras. “Water is life.”": the person the sentence before
-                # is about speaks the quotation that has no cue.
-                entity, how = narrator[1], "name"
-            if entity is None and st.kind != "indirect" and not pinned:
-                entity, how = _continuation(last_known, st, settings)
-            if entity is None and readout_speaker is not None and st.paragraph >= readout_para and not pinned:
-                entity, how = readout_speaker, "source"
-            if entity is not None:
-                st = replace(st, cue=cue or st.cue, speaker=entity.name, resolved_by=how)
-                if entity.kind != "joint":
-                    resolver.last_speaker = entity
-            elif cue and cue != st.cue:
-                st = replace(st, cue=cue)
-            resolved.append((st, entity))
-            if entity is not None:
-                last_known = (st.paragraph, entity)
-                spoke.append(entity)
-        note_mentions(resolver, article, sent, spoke)
-    _fill_from_following(resolved, pinned_at)
-    _fill_headline_quotes(article, resolved)
+    for si in range(len(sentences)):
+        run.sentence(si, by_sentence.get(si, []))
+    _fill_from_following(run.resolved, run.pinned)
+    _fill_headline_quotes(article, run.resolved)
     speakers: dict[str, Speaker] = {}
-    for _, ent in resolved:
+    for _, ent in run.resolved:
         if ent is not None and ent.name not in speakers:
             speakers[ent.name] = ent.speaker()
     people = [
-        e.speaker() for e in resolver.registry.entities
+        e.speaker() for e in run.resolver.registry.entities
         if e.kind == "person" and (e.roles or e.sides) and e.name not in speakers
     ]
-    return [st for st, _ in resolved], list(speakers.values()), people
+    return [st for st, _ in run.resolved], list(speakers.values()), people
+
+
+class _Pass:
+    """One reading of an article in text order: what attribution remembers from sentence to
+    sentence (the readout's source line, the last speaker, the person the last narrative sentence
+    opens with) and the statements resolved so far."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], cues: list[list[Cue]],
+                 settings: Settings) -> None:
+        self.article, self.sentences, self.cues, self.settings = article, sentences, cues, settings
+        self.resolver = Resolver(article)
+        self.resolved: list[tuple[Statement, Entity | None]] = []
+        self.pinned: set[int] = set()  # statements whose own cue names someone unknown
+        self.readout: tuple[int, Entity] | None = None  # (paragraph, speaker) of "attributable to …"
+        self.last_known: tuple[int, Entity] | None = None  # (paragraph, speaker) of the last statement
+        self.narrator: tuple[int, Entity | None] = (-1, None)  # (sentence, person) of the last narration
+
+    def sentence(self, si: int, statements: list[Statement]) -> None:
+        sent = self.sentences[si]
+        s_text = self.article.text[sent.start : sent.end]
+        if m := _ATTRIBUTABLE.search(s_text):
+            ent, _ = self.resolver.resolve(m.group("np"), sent.start + m.start("np"))
+            if ent is not None:
+                self.readout = (sent.paragraph, ent)
+        if not statements:
+            note_mentions(self.resolver, self.article, sent)
+            self.narrator = (si, narrated_subject(self.resolver, s_text, sent.start))
+            return
+        intro = intro_cues(self.article, self.sentences, si, self.cues) if not self.cues[si] else []
+        spoke = [ent for st in statements if (ent := self.statement(si, st, self.cues[si] or intro)) is not None]
+        note_mentions(self.resolver, self.article, sent, spoke)
+
+    def statement(self, si: int, st: Statement, cues: list[Cue]) -> Entity | None:
+        """Resolve one statement from its sentence's ``cues`` or, failing that, from the gaps
+        rules (narration, continuation, readout source); record it and return its speaker."""
+        own = cues + closing_cues(self.sentences, st, self.cues)
+        entity, how, cue = _speaker_for(self.resolver, st, own)
+        span = cue if entity is not None else None
+        pinned = entity is None and st.kind != "indirect" and has_own_cue(self.article.text, st, nearest_cues(own, st))
+        if pinned:
+            self.pinned.add(len(self.resolved))  # its own cue names someone unknown: no one else's words
+        elif entity is None:
+            entity, how = self._gap(si, st)
+        word = cue.word if cue is not None else st.cue
+        if entity is not None:
+            st = replace(st, cue=word, cue_span=span, speaker=entity.name, resolved_by=how)
+            if entity.kind != "joint":
+                self.resolver.last_speaker = entity
+            self.last_known = (st.paragraph, entity)
+        elif word != st.cue:
+            st = replace(st, cue=word)
+        self.resolved.append((st, entity))
+        return entity
+
+    def _gap(self, si: int, st: Statement) -> tuple[Entity | None, Resolution]:
+        """The speaker of a statement whose cues name no one: the person the sentence before (in
+        its paragraph) opens with, for a cueless quotation ("Fahmy turned to the cameras. “…”");
+        else the previous speaker (:func:`_continuation`); else a readout's source line."""
+        sn, person = self.narrator
+        if st.kind == "direct" and person is not None and sn == si - 1 \
+                and self.sentences[sn].paragraph == st.paragraph:
+            return person, "name"
+        if st.kind != "indirect":
+            entity, how = _continuation(self.last_known, st, self.settings)
+            if entity is not None:
+                return entity, how
+        if self.readout is not None and st.paragraph >= self.readout[0]:
+            return self.readout[1], "source"
+        return None, "none"
 
 
 def _speaker_for(
     resolver: Resolver, st: Statement, cues: list[Cue]
-) -> tuple[Entity | None, Resolution, str | None]:
-    """The cue nearest the statement (outside it) whose subject resolves, and that subject. A
-    quotation looks at the ``MAX_CUES_PER_STATEMENT`` cues nearest to it."""
+) -> tuple[Entity | None, Resolution, Cue | None]:
+    """The speaker named by the cue nearest the statement (outside it) whose subject resolves,
+    how, and that cue; when none resolves, (None, "none", the nearest cue or None). A quotation
+    looks at the ``MAX_CUES_PER_STATEMENT`` cues nearest to it."""
     if st.kind == "indirect":
         ordered = [c for c in cues if st.start <= c.start < st.end or c.word == "according to"]
     else:
@@ -127,8 +155,8 @@ def _speaker_for(
             continue
         entity, how = resolver.resolve(cue.subject, cue.subject_start)
         if entity is not None:
-            return entity, how, cue.word
-    return None, "none", ordered[0].word if ordered else None
+            return entity, how, cue
+    return None, "none", ordered[0] if ordered else None
 
 
 def _continuation(

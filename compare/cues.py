@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .mentions import (
     ADVERBS,
@@ -27,7 +27,7 @@ from .mentions import (
 from .mentions import (
     title_words as all_title_words,
 )
-from .records import Article, Quote, Sentence, Statement
+from .records import Article, Cue, Quote, Sentence, Statement
 
 _FORWARD_CUES = frozenset(
     "said says added adds stated states noted notes wrote asked replied explained continued "
@@ -36,16 +36,6 @@ _FORWARD_CUES = frozenset(
 
 
 # --- cue subjects --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cue:
-    word: str
-    start: int  # offsets into the article text
-    end: int
-    subject: str  # the noun phrase naming the speaker ('' if none)
-    subject_start: int
-    inherits: bool  # "... and said": the subject is the previous cue's
 
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -252,22 +242,30 @@ def has_own_cue(text: str, st: Statement, cues: list[Cue]) -> bool:
     return False
 
 
-def closing_cues(
-    article: Article, sentences: list[Sentence], st: Statement, quotes: list[Quote], quote_starts: list[int]
-) -> list[Cue]:
+def all_cues(article: Article, sentences: list[Sentence], quotes: list[Quote]) -> list[list[Cue]]:
+    """Each sentence's cues (:func:`sentence_cues`), found once for the whole article, with every
+    quotation that overlaps the sentence masked. ``quotes`` are in text order and do not overlap."""
+    starts = [q.start for q in quotes]
+    out = []
+    for sent in sentences:
+        lo = max(0, bisect.bisect_right(starts, sent.start) - 1)
+        hi = bisect.bisect_left(starts, sent.end)
+        quoted = [(q.start, q.end) for q in quotes[lo:hi] if q.end > sent.start]
+        out.append(sentence_cues(article, sent, quoted))
+    return out
+
+
+def closing_cues(sentences: list[Sentence], st: Statement, cues: list[list[Cue]]) -> list[Cue]:
     """The cues after the closing mark of a quotation that runs past its first sentence ("“A. B,”
     Fidan said."): those of the sentence where the quotation ends, starting after it. The whole
-    quotation takes them, as a one-sentence quotation takes the cues of its own sentence."""
+    quotation takes them, as a one-sentence quotation takes the cues of its own sentence. ``cues``
+    are :func:`all_cues`."""
     if st.kind == "indirect" or st.end <= sentences[st.sentence].end:
         return []
     last = bisect.bisect_right(sentences, st.end - 1, lo=st.sentence, key=lambda s: s.start) - 1
     if last <= st.sentence:
         return []
-    sent = sentences[last]
-    lo = max(0, bisect.bisect_right(quote_starts, st.start) - 1)
-    hi = bisect.bisect_left(quote_starts, sent.end)
-    quoted = [(q.start, q.end) for q in quotes[lo:hi]]
-    return [c for c in sentence_cues(article, sent, quoted) if c.start >= st.end]
+    return [c for c in cues[last] if c.start >= st.end]
 
 
 _INTRO_NP = re.compile(r"\s*(?:(?:And|But)\s+)?(?:[Ff]rom\s+)?(?P<np>(?:[Tt]he\s+)?[A-Z][^:;“”\"]{1,120}?)\s*:\s*$")
@@ -276,12 +274,10 @@ INTRO_MAX_WORDS = 12
 the speaker of the next paragraph when it is a noun phrase of at most this many words."""
 
 
-def intro_cues(
-    article: Article, sentences: list[Sentence], si: int, quotes: list[Quote], quote_starts: list[int]
-) -> list[Cue]:
+def intro_cues(article: Article, sentences: list[Sentence], si: int, cues: list[list[Cue]]) -> list[Cue]:
     """The cues of a line announcing sentence ``si``'s paragraph ("Andreou replied:", "From the
     minister:"), when ``si`` opens that paragraph and the line ends the one before; a line without a
-    cue verb is itself the speaker's noun phrase. [] otherwise."""
+    cue verb is itself the speaker's noun phrase. [] otherwise. ``cues`` are :func:`all_cues`."""
     from .quotes import is_intro
 
     if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph - 1:
@@ -289,11 +285,8 @@ def intro_cues(
     prev = sentences[si - 1]
     if not is_intro(article.text, prev, article.paragraphs[prev.paragraph]):
         return []
-    lo = bisect.bisect_left(quote_starts, prev.start)
-    hi = bisect.bisect_left(quote_starts, prev.end)
-    found = sentence_cues(article, prev, [(q.start, q.end) for q in quotes[lo:hi]])
-    if found:
-        return found
+    if cues[si - 1]:
+        return cues[si - 1]
     m = _INTRO_NP.fullmatch(article.text, prev.start, prev.end)
     if m is None or len(m.group("np").split()) > INTRO_MAX_WORDS:
         return []
