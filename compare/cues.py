@@ -154,63 +154,20 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
 def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Cue]:
     """The reporting cues of a sentence, each with its subject noun phrase. ``quoted`` are the
     quotation spans (inside the marks) in article offsets; they are masked as ``Q``."""
-    from .quotes import find_cues, tail
+    from .quotes import find_cues
 
-    text = article.text
     s0 = sentence.start
-    # (offsets below are kept into the article text)
-    chars = list(text[sentence.start : sentence.end])
-    for qs, qe in quoted:
-        a, b = max(qs - 1 - s0, 0), min(qe + 1 - s0, len(chars))
-        if a < b:
-            chars[a:b] = ["Q"] + [" "] * (b - a - 1)
-    frame = "".join(chars)
-    cues: list[Cue] = []
+    frame = _masked_frame(article.text, sentence, quoted)
     masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
-    leading: list[re.Match[str] | None] = []  # the clause's leading noun phrase, found once
+    cues: list[Cue] = []
+    lead = _Lead(frame)
     for m in find_cues(frame, masked):
         word = m.group(0).lower()
         if word == "according to":
-            src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[m.end() : m.end() + SUBJECT_REACH])
-            np = re.split(r"\bQ\b", src.group(1))[0].strip()[:80] if src else ""
-            at = m.end() + src.start(1) if src else m.end()
+            np, at = _according_to_subject(frame, m.end())
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
-        before = tail(frame, 0, m.start())
-        np, at = _np_backward(frame, m.start())
-        if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
-            # Appositive: "Matthew Miller, the U.S. State Department spokesman, said".
-            comma = at
-            while comma > 0 and frame[comma - 1].isspace():
-                comma -= 1
-            name, name_at = _np_backward(frame, comma - 1)
-            if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
-                np, at = name + ", " + np, name_at
-        inherits = False
-        if not np and (par := _PARENTHETICAL.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())):
-            # "Mr. Blinken, for his part, said" / "The UN coordinator, Lynn Hastings, welcomed"
-            inner = par.group("inner").strip()
-            if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) \
-                    and len(inner.split()) <= 4:
-                np, at = inner, par.start("inner")
-            else:
-                np, at = _np_backward(frame, par.start())
-        if not np and (desc := _DESCRIPTION_BEFORE.search(frame, max(0, m.start() - SUBJECT_REACH), m.start())) \
-                and not _PREPOSITION_BEFORE.search(frame, max(0, desc.start() - 20), desc.start()):
-            np, at = desc.group("np"), desc.start("np")  # "the narrator says", not "someone in the crowd said"
-        if not np:
-            if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
-                np, at = _np_forward(frame, m.end())
-                if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
-                    np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
-            if not np and re.search(r"(?:\band|\bbut|,)$", before):
-                inherits = True
-            if not np and word.endswith("ing"):
-                if not leading:
-                    leading.append(LEADING_NP.match(frame))
-                if (lead := leading[0]) is not None:
-                    # "Brussels launched the probe, arguing that ...": the clause's subject.
-                    np, at = lead.group(0), 0
+        np, at, inherits = _subject(frame, m, word, lead)
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
     if byline := _DASH_BYLINE.search(frame):
         # "“…” — Canadian Energy Minister Paul Fournier": the name after the dash is the speaker.
@@ -221,6 +178,94 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
         if cue.inherits and i > 0 and cues[i - 1].subject:
             cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
     return cues
+
+
+def _masked_frame(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> str:
+    """The sentence with each quotation (and its marks) replaced by ``Q`` and spaces, so that
+    offsets into it plus ``sentence.start`` are offsets into the article."""
+    s0 = sentence.start
+    chars = list(text[sentence.start : sentence.end])
+    for qs, qe in quoted:
+        a, b = max(qs - 1 - s0, 0), min(qe + 1 - s0, len(chars))
+        if a < b:
+            chars[a:b] = ["Q"] + [" "] * (b - a - 1)
+    return "".join(chars)
+
+
+def _according_to_subject(frame: str, pos: int) -> tuple[str, int]:
+    """The source after "according to" (up to a clause break or a quotation), and its offset."""
+    src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[pos : pos + SUBJECT_REACH])
+    if not src:
+        return "", pos
+    return re.split(r"\bQ\b", src.group(1))[0].strip()[:80], pos + src.start(1)
+
+
+class _Lead:
+    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …"), found
+    at most once per sentence."""
+
+    def __init__(self, frame: str) -> None:
+        self.frame = frame
+        self._found: list[re.Match[str] | None] = []
+
+    def get(self) -> re.Match[str] | None:
+        if not self._found:
+            self._found.append(LEADING_NP.match(self.frame))
+        return self._found[0]
+
+
+def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:
+    """A cue's subject, its offset in ``frame``, and whether it inherits the previous cue's
+    subject ("… and said"): the phrase before it, else the phrase after it (after a quotation, at
+    the sentence start, or for verbs that take their subject after them), else the clause's
+    leading noun phrase for a participle ("…, arguing that")."""
+    from .quotes import tail
+
+    np, at = _subject_before(frame, m.start())
+    if np:
+        return np, at, False
+    before = tail(frame, 0, m.start())
+    if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
+        np, at = _np_forward(frame, m.end())
+        if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
+            np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
+        if np:
+            return np, at, False
+    inherits = bool(re.search(r"(?:\band|\bbut|,)$", before))
+    if word.endswith("ing") and (found := lead.get()) is not None:
+        return found.group(0), 0, inherits
+    return "", at, inherits
+
+
+def _subject_before(frame: str, start: int) -> tuple[str, int]:
+    """The subject before a cue at ``start``: the noun phrase right before it (with the name of an
+    appositive: "Matthew Miller, the U.S. State Department spokesman, said"), a name set off by
+    commas ("The UN coordinator, Lynn Hastings, welcomed"), or a description ("the narrator says",
+    not "someone in the crowd said"). ('', start) when there is none."""
+    from .quotes import tail
+
+    np, at = _np_backward(frame, start)
+    if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
+        comma = at
+        while comma > 0 and frame[comma - 1].isspace():
+            comma -= 1
+        name, name_at = _np_backward(frame, comma - 1)
+        if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
+            return name + ", " + np, name_at
+    if np:
+        return np, at
+    lo = max(0, start - SUBJECT_REACH)
+    if par := _PARENTHETICAL.search(frame, lo, start):
+        inner = par.group("inner").strip()
+        if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
+            return inner, par.start("inner")
+        np, at = _np_backward(frame, par.start())
+        if np:
+            return np, at
+    if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) \
+            and not _PREPOSITION_BEFORE.search(frame, max(0, desc.start() - 20), desc.start()):
+        return desc.group("np"), desc.start("np")
+    return "", start
 
 
 _CUE_AFTER_CLOSE = re.compile(r"[”\"’»]?,?\s*[^,;:.!?“”\"\n]{0,60}")
