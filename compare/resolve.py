@@ -92,9 +92,10 @@ class Resolver:
         return person
 
     def resolve(self, phrase: str, position: int) -> tuple[Entity | None, Resolution]:
+        """What the subject ``phrase`` (found at ``position``) stands for, and how: two people
+        or a plural for both sides (joint), a pronoun, a name, an institution noun, a role or
+        country, an unintroduced name or body, a description; (None, "none") for nothing."""
         np = " ".join(phrase.replace("’", "'").split()).strip(", ")
-        bare = ARTICLES.sub("", np)
-        low = bare.lower()
         if not np:
             return None, "none"
         if JOINT_SUBJECT.match(np):
@@ -104,8 +105,15 @@ class Resolver:
             if len(parts) == 2 and all(parts) and parts[0] is not parts[1]:
                 return Entity(JOINT, "joint"), "joint"
             np = np.split(" and ")[-1]
-            bare = ARTICLES.sub("", np)
-            low = bare.lower()
+        bare = ARTICLES.sub("", np)
+        for step in (self._by_pronoun, self._by_name, self._by_role_or_country, self._unintroduced):
+            found = step(np, bare, position)
+            if found is not None:
+                return found
+        return None, "none"
+
+    def _by_pronoun(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
+        low = bare.lower()
         if low in PRONOUNS_M | PRONOUNS_F | {"i"}:
             want = "f" if low in PRONOUNS_F else "m" if low in PRONOUNS_M else None
             cand = self._pronoun(want, position)
@@ -120,19 +128,26 @@ class Resolver:
             if low in PRONOUNS_PLURAL and self._two_people_before(position):
                 return Entity(JOINT, "joint"), "joint"  # "Kim and Sato met. They said …"
             return None, "none"
+        return None
+
+    def _by_name(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         if (courtesy := _COURTESY.fullmatch(bare)) is not None:
             return self._courtesy(courtesy), "name"
         if _POSSESSIVE_DESCRIPTION.match(bare) and not find_titles(bare):
             # "Obama's former campaign strategist": someone described, not the possessor.
             return self.registry.generic(_clean(bare), [], None), "source"
         person = self.registry.by_name(bare)
-        if person is not None:
-            if "," in np:  # appositive: learn the role and affiliation it states
-                for role in find_titles(np.split(",", 1)[1]):
-                    self.registry.add_role(person, role)
-                for match in find_affiliations(np.split(",", 1)[1]):
-                    self.registry.add_side(person, match.side)
-            return person, "name"
+        if person is None:
+            return None
+        if "," in np:  # appositive: learn the role and affiliation it states
+            for role in find_titles(np.split(",", 1)[1]):
+                self.registry.add_role(person, role)
+            for match in find_affiliations(np.split(",", 1)[1]):
+                self.registry.add_side(person, match.side)
+        return person, "name"
+
+    def _by_role_or_country(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
+        low = bare.lower()
         if low in INSTITUTION_NOUNS or low.removeprefix("the ") in INSTITUTION_NOUNS:
             ent = self.registry.last_institution(low.split()[-1])
             if ent is not None:
@@ -148,6 +163,9 @@ class Resolver:
         if affs:
             name = _institution_name(bare, affs)
             return self.registry.institution(name, side or affs[-1].side), "source"
+        return None
+
+    def _unintroduced(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         if re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,4}", bare) and bare.lower() not in NON_NAME_WORDS:
             if any(w.lower() in nonperson_words() for w in bare.split()):
                 # A party, body or movement ("The Civic Alliance", "National Renewal Party"): an
@@ -156,11 +174,11 @@ class Resolver:
             if len(bare.split()) <= 3:
                 # A name the article never introduced in full ("Gallant said").
                 return self.registry.person(bare), "name"
-        if _DESCRIPTION.fullmatch(np) and low.split()[-1] not in INSTITUTION_NOUNS:
+        if _DESCRIPTION.fullmatch(np) and bare.lower().split()[-1] not in INSTITUTION_NOUNS:
             # "the narrator", "one user", "a longtime party strategist": the reporter's description
             # is all the article says of the speaker.
             return self.registry.generic(_clean(np), [], None), "source"
-        return None, "none"
+        return None
 
 
 _POSSESSIVE_DESCRIPTION = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*'s\s+(?:[\w-]+\s+)*[a-z][\w-]*$")
