@@ -324,6 +324,8 @@ class Registry:
         return first
 
     def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
+        """Introduce (or add a mention to) the person named at ``body[name_start:end]``, learning
+        roles, country and gender from the words around the name."""
         name = _strip_possessive(" ".join(body[name_start:end].split())).rstrip(".,")
         words = name.split()
         entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
@@ -332,36 +334,10 @@ class Registry:
             self._introduce(entity)
         elif len(name) > len(entity.name) and entity.name.split()[-1] == words[-1]:
             entity.name = name
-        new = {name.lower()}
-        # Every word of the name can stand for the person ("Wang" for Wang Yi, "Blinken" for
-        # Antony Blinken), unless another person already answers to it.
-        for w in words:
-            low = w.lower()
-            if not _is_initial(w) and low not in _CONNECTORS and (
-                low not in self._by_alias or self._by_alias[low] is entity
-            ):
-                new.add(low)
-        if len(words) > 2 and words[-2].lower() in _CONNECTORS:
-            new.add(" ".join(words[-3:]).lower())
-        new -= entity.aliases
+        new = self._new_aliases(entity, name)
         entity.aliases |= new
         entity.mentions.append(offset + name_start)
-        left = self._left_context(body, run_start, name_start)
-        right = self._appositive(body, end)
-        for ctx, nearest in ((left, -1), (right, 0)):
-            for role in find_titles(ctx):
-                entity.roles.add(role)
-            if _nongovernmental(ctx):
-                entity.sides.clear()
-                entity.independent = True
-            elif not entity.independent and (found := find_affiliations(ctx)):
-                # The affiliation nearest the name: "Israeli Defense Minister Yoav Gallant".
-                entity.sides[found[nearest].side] += 1
-        context = left + " " + right
-        if FEMALE_MARKERS.search(context):
-            entity.gender = "f"
-        elif MALE_MARKERS.search(context):
-            entity.gender = "m"
+        self._learn_context(entity, self._left_context(body, run_start, name_start), self._appositive(body, end))
         # Every alias of the person now answers to it: the new ones, and those another person
         # took over since (the others answer to it already).
         for alias in new | self._taken.pop(id(entity), set()):
@@ -370,6 +346,39 @@ class Registry:
                 self._taken.setdefault(id(owner), set()).add(alias)
             self._by_alias[alias] = entity
         self._changed(entity)
+
+    def _new_aliases(self, entity: Entity, name: str) -> set[str]:
+        """The names ``entity`` newly answers to: the full name, and every word of it ("Wang" for
+        Wang Yi, "Blinken" for Antony Blinken) unless another person already answers to it."""
+        words = name.split()
+        new = {name.lower()}
+        for w in words:
+            low = w.lower()
+            if not _is_initial(w) and low not in _CONNECTORS and (
+                low not in self._by_alias or self._by_alias[low] is entity
+            ):
+                new.add(low)
+        if len(words) > 2 and words[-2].lower() in _CONNECTORS:
+            new.add(" ".join(words[-3:]).lower())
+        return new - entity.aliases
+
+    @staticmethod
+    def _learn_context(entity: Entity, left: str, right: str) -> None:
+        """Roles, country (the affiliation nearest the name: "Israeli Defense Minister Yoav
+        Gallant"), independence and gender from the lead-in and the appositive of a mention."""
+        for ctx, nearest in ((left, -1), (right, 0)):
+            for role in find_titles(ctx):
+                entity.roles.add(role)
+            if _nongovernmental(ctx):
+                entity.sides.clear()
+                entity.independent = True
+            elif not entity.independent and (found := find_affiliations(ctx)):
+                entity.sides[found[nearest].side] += 1
+        context = left + " " + right
+        if FEMALE_MARKERS.search(context):
+            entity.gender = "f"
+        elif MALE_MARKERS.search(context):
+            entity.gender = "m"
 
     def _left_context(self, body: str, run_start: int, name_start: int) -> str:
         """The title run before a name, plus a lowercase "Israel's defense minister," lead-in."""
