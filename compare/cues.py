@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from .lexicon import word_set
 from .mentions import (
     ADVERBS,
     ARTICLES,
@@ -29,10 +30,8 @@ from .mentions import (
 )
 from .records import Article, Cue, Quote, Sentence, Statement
 
-_FORWARD_CUES = frozenset(
-    "said says added adds stated states noted notes wrote asked replied explained continued "
-    "insisted warned told tells".split()
-)
+_FORWARD_CUES = word_set("forward_cues.txt")
+_SUBJECT_NOUNS = word_set("subject_nouns.txt")
 
 
 # --- cue subjects --------------------------------------------------------------------------------
@@ -110,11 +109,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
                 or bare in ("the", "a", "an", "two", "both", "top") \
                 or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
-                or bare in ("men", "women", "leaders", "sides", "officials", "delegations", "joint",
-                            "statement", "readout", "ministry", "department", "government",
-                            "office", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
-                            "counterparts", "communique", "communiqué", "side", "ministries",
-                            "parties", "presidents", "governments", "countries"):
+                or bare in _SUBJECT_NOUNS:
             k -= 1
             continue
         break

@@ -20,23 +20,19 @@ from .lexicon import (
     find_affiliations,
     nongovernmental,
     nonperson_words,
-    read_lines,
     role_equivalents,
     titles,
     trie_regex,
+    word_set,
 )
 from .records import Article, Speaker
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
-_CONNECTORS = frozenset("of de da di van von bin ibn al el la le du del der dos das y".split())
+_CONNECTORS = word_set("name_connectors.txt")
 PRONOUNS_M = frozenset({"he", "him"})
 PRONOUNS_F = frozenset({"she", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "we"})
-ADVERBS = frozenset(
-    "also later further then again repeatedly has had have publicly separately earlier previously "
-    "once twice subsequently recently privately and reportedly had has have was were is are has "
-    "firmly strongly clearly directly personally explicitly specifically jointly".split()
-)
+ADVERBS = word_set("cue_adverbs.txt")
 JOINT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:two|both)\s*(?:\w+\s+)?(?:men|women|leaders|ministers|officials|sides|"
     r"diplomats|presidents|counterparts|delegations|governments|countries|secretaries|chiefs|"
@@ -48,16 +44,10 @@ JOINT_SUBJECT = re.compile(
 ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 FEMALE_MARKERS = re.compile(r"\b(?:Ms|Mrs|Madam|Queen|spokeswoman|chairwoman|congresswoman)\b\.?", re.I)
 MALE_MARKERS = re.compile(r"\b(?:Mr|King|spokesman|chairman|congressman)\b\.?", re.I)
-NON_NAME_WORDS = frozenset(
-    "the a an in on at during after before while when as with for and but or if then this that "
-    "these those there his her its their our we i it he she they monday tuesday wednesday thursday "
-    "friday saturday sunday january february march april may june july august september october "
-    "november december earlier later prior following meanwhile however speaking asked both two "
-    "photo leave share related read according mr mrs ms dr sir madam".split()
-) | frozenset(w for line in read_lines("sentence_openers.txt") for w in line.split())
+NON_NAME_WORDS = word_set("non_name_words.txt") | word_set("sentence_openers.txt")
 
 
-_LEAD_WORDS = frozenset({"the", "top", "senior", "of", "for", "'s", "and", "deputy"})
+_LEAD_WORDS = word_set("lead_words.txt")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -530,10 +520,7 @@ class Registry:
         if side:
             self.add_side(entity, side)
         return entity
-INSTITUTION_NOUNS = frozenset(
-    "ministry department office statement readout government embassy agency presidency "
-    "chancellery council commission".split()
-)
+INSTITUTION_NOUNS = word_set("institution_nouns.txt")
 _NONSPACE = re.compile(r"\S+")
 SUBJECT_REACH = 300
 """Characters before (or after) a cue searched for its subject: a noun phrase, an appositive or an
