@@ -133,8 +133,9 @@ class Resolver:
     def _by_name(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         if (courtesy := _COURTESY.fullmatch(bare)) is not None:
             return self._courtesy(courtesy), "name"
-        if _POSSESSIVE_DESCRIPTION.match(bare) and not find_titles(bare):
-            # "Obama's former campaign strategist": someone described, not the possessor.
+        if _POSSESSIVE_DESCRIPTION.match(bare) and not find_titles(bare) and not find_affiliations(bare):
+            # "Obama's former campaign strategist": someone described, not the possessor (but
+            # "Iran's foreign ministry" is Iran's, found by its country below).
             return self.registry.generic(_clean(bare), [], None), "source"
         person = self.registry.by_name(bare)
         if person is None:

@@ -69,6 +69,8 @@ KINDS = [
      "speaking on condition of anonymity.", "The deal is dead,", "strategist", "direct"),
     ("description", H + "Kofi Mensah met Ama Dovi.\n\n“He should apologise,” Mensah's former campaign manager said.",
      "He should apologise,", "manager", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\nGhana's foreign ministry has denied the report.",
+     "Ghana's foreign ministry has denied the report.", "ministry", "indirect"),
     # negative: "the statement said" still continues the statement's source
     ("description", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
      "“Talks will go on,” the statement said.", "Talks will go on,", "Ministry", "direct"),
@@ -192,3 +194,10 @@ def test_kind(kind: str, text: str, passage: str, speaker: str | None, form: str
         return
     assert [st.speaker if " " in speaker else st.speaker.split()[-1] for st in hits] == [speaker]
     assert hits[0].kind == form
+
+
+def test_a_country_possessive_is_that_country_s_institution() -> None:
+    article = ingest.parse(H + "Kofi Mensah met Ama Dovi.\n\nGhana's foreign ministry has denied the report.")
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    assert [(sp.kind, sp.affiliation) for sp in speakers] == [("institution", "Ghana")]
