@@ -48,6 +48,9 @@ NON_NAME_WORDS = word_set("non_name_words.txt") | word_set("sentence_openers.txt
 
 
 _LEAD_WORDS = word_set("lead_words.txt")
+MAX_NAME_WORDS = 5
+"""A personal name has at most this many words besides initials and particles ("Mohammed bin
+Salman Al Saud", "Luiz Inácio Lula da Silva"); a longer capitalised run is a title or a heading."""
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -307,6 +310,9 @@ class Registry:
         if (j - first + 1 < 2 and not titled) or _is_initial(tokens[j][2]) or first > j:
             return None  # one word is a name only after a title: "President Biden"
         words = [_strip_possessive(t[2]).rstrip(".").lower() for t in tokens[first : j + 1]]
+        if sum(not _is_initial(t[2]) and t[2].lower() not in _CONNECTORS for t in tokens[first : j + 1]) \
+                > MAX_NAME_WORDS:
+            return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
         if any(w in nonperson_words() for w in words) or find_affiliations(
             " ".join(t[2] for t in tokens[first : j + 1])
         ):

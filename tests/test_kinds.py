@@ -155,6 +155,10 @@ KINDS = [
     ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
      "“We will vote against,” National Renewal Party said.", "We will vote against,",
      "National Renewal Party", "direct"),
+    ("opening-or-party", H + "Ama Dovi spoke.\n\n“Ports first,” Dovi said.\n\nFollow Kwame Asare on Twitter.\n\n"
+     "“Not yet,” Asare said.", "Ports first,", "Ama Dovi", "direct"),
+    ("opening-or-party", H + "The paper ran the story “Ama Dovi Vows To Cut Fees By Half” on Monday.\n\n"
+     "“Ports first,” Dovi said.", "Ports first,", "Dovi", "direct"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
