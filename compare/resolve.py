@@ -226,11 +226,16 @@ def note_mentions(resolver: Resolver, article: Article, sent: Sentence,
     mention, as the subject of a sentence is what a following pronoun most often stands for."""
     s_text = article.text[sent.start : sent.end]
     spoken = resolver.speakers
+    named = []
     for m in itertools.islice(CAPITALISED.finditer(s_text), MENTIONS_PER_SENTENCE):
         ent = resolver.registry.by_name(m.group(0))
         known = ent is not None and (ent.roles or ent.sides or ent.gender or id(ent) in spoken or " " in ent.name)
         if ent is not None and ent.kind == "person" and known:
-            resolver.note(ent, sent.paragraph)
+            named.append(ent)
+    # Noted last to first, so the person the sentence names first (most often its subject: "Sanders
+    # went first …, ahead of Clinton.") is the most recent one for a following "he said".
+    for ent in reversed(named):
+        resolver.note(ent, sent.paragraph)
     for ent in speakers:
         if ent.kind == "person":
             resolver.note(ent, sent.paragraph)

@@ -74,6 +74,8 @@ KINDS = [
     # negative: "the statement said" still continues the statement's source
     ("description", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
      "“Talks will go on,” the statement said.", "Talks will go on,", "Ministry", "direct"),
+    ("pronoun", H + "Kwame Asare spoke first, well ahead of Efua Boateng.\n\n“We are close,” he said.",
+     "We are close,", "Asare", "direct"),
     # -- straight quotes padded with spaces
     ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
      "The quota stays ,", "Berg", "direct"),
