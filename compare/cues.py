@@ -51,7 +51,8 @@ MAX_CUES_PER_STATEMENT = 8
 _PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
 _BREAK = re.compile(r"[\s,;:()]")
 _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
-_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?([^,;:.“”\"]*)")
+_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w))*)")  # "J.J. MacNab" keeps its periods
+_TITLE_MODIFIERS = word_set("title_modifiers.txt")
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
 DESCRIPTION_WORDS = 4
 """A subject that is a description ("the narrator", "one longtime party strategist") has at most this
@@ -107,7 +108,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
             k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
             continue
         if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
-                or bare in ("the", "a", "an", "two", "both", "top") \
+                or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
                 or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
                 or bare in _SUBJECT_NOUNS:
             k -= 1
@@ -133,7 +134,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         bare = w.lower().replace("’", "'").removesuffix("'s")
         if w == "Q":
             break
-        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top"):
+        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
             kept.append(w)
             continue
         if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
