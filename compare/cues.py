@@ -51,7 +51,8 @@ MAX_CUES_PER_STATEMENT = 8
 _PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
 _BREAK = re.compile(r"[\s,;:()]")
 _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
-_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w))*)")  # "J.J. MacNab" keeps its periods
+# "said K.J. Asare": the periods of initials stay in the phrase.
+_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z])\.)*)")
 _TITLE_MODIFIERS = word_set("title_modifiers.txt")
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
 DESCRIPTION_WORDS = 4
@@ -140,7 +141,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
             kept.append(w)
         break
-    while kept and kept[-1].lower() in ("of", "the", "a", "an"):
+    while kept and (kept[-1].lower() in ("of", "the", "a", "an") or kept[-1].lower() in _TITLE_MODIFIERS):
         kept.pop()
     if not kept:
         return "", pos

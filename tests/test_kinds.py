@@ -76,10 +76,10 @@ KINDS = [
      "“Talks will go on,” the statement said.", "Talks will go on,", "Ministry", "direct"),
     ("pronoun", H + "Kwame Asare spoke first, well ahead of Efua Boateng.\n\n“We are close,” he said.",
      "We are close,", "Asare", "direct"),
-    # -- a title with a modifier, or initials, after the cue
+    # -- a title with a modifier after the cue
     ("forward-subject", H + "Ports reopened.\n\n“It took too long,” said former Ghanaian trade minister Kwame Asare.",
      "It took too long,", "Asare", "direct"),
-    ("forward-subject", H + "Ports reopened.\n\n“It took too long,” says K.J. Asare, a shipping analyst.",
+    ("forward-subject", H + "Ports reopened.\n\n“It took too long,” says acting trade minister Kwame Asare, a shipping expert.",
      "It took too long,", "Asare", "direct"),
     # -- straight quotes padded with spaces
     ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
