@@ -79,7 +79,8 @@ KINDS = [
     # -- a title with a modifier after the cue
     ("forward-subject", H + "Ports reopened.\n\n“It took too long,” said former Ghanaian trade minister Kwame Asare.",
      "It took too long,", "Asare", "direct"),
-    ("forward-subject", H + "Ports reopened.\n\n“It took too long,” says acting trade minister Kwame Asare, a shipping expert.",
+    ("forward-subject", H + "Ports reopened.\n\n"
+     "“It took too long,” says acting trade minister Kwame Asare, a shipping expert.",
      "It took too long,", "Asare", "direct"),
     # -- straight quotes padded with spaces
     ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
