@@ -164,6 +164,26 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate_polnear(args: argparse.Namespace) -> int:
+    from .eval_polnear import evaluate, format_scores, to_json
+
+    scores = evaluate(args.folder, args.split)
+    sys.stdout.write(to_json(scores, args.split, args.misses) if args.format == "json"
+                     else format_scores(scores, args.split, args.misses) + "\n")
+    return 0
+
+
+def add_evaluate_polnear(evaluate: argparse._SubParsersAction) -> None:
+    """``evaluate polnear DIR [--split dev|train|test] [--format text|json] [--misses]``."""
+    p = evaluate.add_parser("polnear", help="direct-quotation F1 and speaker accuracy on PolNeAR")
+    p.add_argument("folder", help="PolNeAR's data folder (holding train/, dev/, test/)")
+    p.add_argument("--split", choices=("train", "dev", "test"), default="dev",
+                   help="split to score (default: dev; test is held out)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--misses", action="store_true", help="also list every missed, extra or misattributed quotation")
+    p.set_defaults(func=_cmd_evaluate_polnear)
+
+
 def _add_side_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--side", action="append", metavar='"NAME=SPEAKER,SPEAKER"',
                    help="fix a side and its speakers (repeat for the second side)")
@@ -199,8 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="score the tool against a corpus's gold annotations")
     p.add_argument("corpus", help="folder of *.txt articles with *.gold.json beside them")
     p.set_defaults(func=_cmd_score)
-    p = sub.add_parser("evaluate", help="score the tool on local copies of real data (no gold needed for readouts)")
+    p = sub.add_parser("evaluate", help="score the tool on local copies of real data (PolNeAR; White House readouts, no gold needed)")
     evaluate_sub = p.add_subparsers(dest="dataset", required=True)
+    add_evaluate_polnear(evaluate_sub)
     _add_evaluate_readouts(evaluate_sub)
     return parser
 

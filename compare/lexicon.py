@@ -36,6 +36,12 @@ def _read_regex(name: str, language: str = "en") -> list[str]:
 
 
 @cache
+def word_set(name: str, language: str = "en") -> frozenset[str]:
+    """The lowercase words of a packaged word list ``data/<language>/<name>`` (several a line)."""
+    return frozenset(w.lower() for line in read_lines(name, language) for w in line.split())
+
+
+@cache
 def stopwords(language: str = "en") -> frozenset[str]:
     return frozenset(w.lower() for line in read_lines("stopwords.txt", language) for w in line.split())
 

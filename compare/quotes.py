@@ -44,6 +44,14 @@ def _is_opening(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
 
 
+def _padded_opening(text: str, i: int) -> bool:
+    """A straight mark padded with spaces on both sides (" like this , ", the style of some wire
+    and machine-made copy) opens when another straight mark follows in the paragraph to close it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return before.isspace() and after.isspace() and text.find('"', i + 1) > 0
+
+
 def _is_closing_single(text: str, i: int) -> bool:
     """’ or ' closes a single quotation when no letter follows it (else it is an apostrophe)."""
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -59,9 +67,9 @@ def _scan(text: str, offset: int, paragraph: int) -> list[Quote]:
     for m in _DOUBLE_MARK.finditer(text):  # every other character leaves the state as it is
         i, ch = m.start(), m.group(0)
         if open_at is None:
-            if ch in DOUBLE_OPEN or (ch == '"' and _is_opening(text, i)):
+            if ch in DOUBLE_OPEN or (ch == '"' and (_is_opening(text, i) or _padded_opening(text, i))):
                 open_at, open_mark = i, ch
-        elif ch in DOUBLE_CLOSE or ch == '"':
+        elif ch in DOUBLE_CLOSE or ch == '"' or (ch == "“" and open_mark == "„"):  # „…“: German, Czech
             if ch == '"' and open_mark != '"' and _is_opening(text, i):
                 continue
             quotes.append(Quote(offset + open_at + 1, offset + i, paragraph, True, open_mark))
@@ -121,6 +129,7 @@ def find_quotes(article: Article) -> list[Quote]:
 _NARRATIVE_BEFORE_CUE = re.compile(r"\b(?:be|been|being|to|will|would|can|could|should|shall|may|might|must)\s+$",
                                    re.I)
 _NEGATED = re.compile(r"\b(?:not|never|n't|no longer)\s+(?:\w+\s+)?$", re.I)
+_NEGATED_SUBJECT = re.compile(r"\b(?:neither|nor|nobody|none|no)\b(?:\s+[^\s,]+){0,3}\s+$", re.I)
 # Verbs with a common sense that is not speech ("added 12 firms to a list", "called on the
 # president"): outside quotations they count only when a clause or "for" follows.
 _STRICT_CUES = frozenset({"added", "adds", "called"})
@@ -129,6 +138,9 @@ _STRICT_CUES = frozenset({"added", "adds", "called"})
 _NOUN_CUES = frozenset({"state", "states"})
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|this|that|every|each|member|nation)\s+$",
                           re.I)
+# Forms that are also adjectives or nouns ("a detailed plan", "an informed decision", "issued a
+# note"): never a cue after a determiner.
+_ADJECTIVE_CUES = frozenset({"detailed", "informed", "note", "notes"})
 # A past participle opening its sentence (after at most a conjunction) sets up a question or a
 # passive clause: "Asked whether …", "And asked about …", "Announced on the day …".
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:and|but|when|once|if|as|after|before|then)\s+)?", re.I)
@@ -199,15 +211,17 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
         lo = words_back(text, start, 3)  # as far back as the two patterns can reach
         if _NARRATIVE_BEFORE_CUE.search(text, lo, start) and word.lower() not in ("said", "told"):
             continue
-        if _NEGATED.search(text, lo, start):
-            continue
+        if _NEGATED.search(text, lo, start) or _NEGATED_SUBJECT.search(text, words_back(text, start, 4), start):
+            continue  # "did not say", "Neither minister said", "No official commented"
         if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
             continue
         if word.lower() in _NOUN_CUES and (
             _NOUN_BEFORE.search(text, lo, start) or not _STRICT_FOLLOW.match(text, m.end())
         ):
             continue
-        if word.lower() in _PASSIVE_TELL and _PASSIVE_BEFORE.search(text, lo, start):
+        if word.lower() in _ADJECTIVE_CUES and _NOUN_BEFORE.search(text, lo, start):
+            continue
+        if word.lower() in _PASSIVE_TELL | _ADJECTIVE_CUES and _PASSIVE_BEFORE.search(text, lo, start):
             continue
         if word.lower().endswith(("ed", "told")) and _OPENING_PARTICIPLE.fullmatch(text, lo, start):
             continue  # "Asked whether …, he smiled", "Announced on Monday, the plan …": no speaker
@@ -272,6 +286,7 @@ def extract(
     for q in quotes:
         by_sentence.setdefault(_sentence_index(starts, q.start), []).append(q)
     out: list[Statement] = []
+    intro: tuple[int, str] | None = None  # (paragraph, cue) of the last "X replied:" line
     for si, sent in enumerate(sentences):
         if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
             continue
@@ -280,6 +295,16 @@ def extract(
         masked = [(q.start - 1 - sent.start, q.end + 1 - sent.start) for q in in_sent]
         cues = find_cues(s_text, masked)
         cue = cues[0].group(0).lower() if cues else None
+        if is_intro(text, sent, roles[sent.paragraph]):
+            # "Andreou replied:" / "Key points agreed:": a line that only announces what follows
+            # is no statement; an unquoted paragraph after a cue is the cue's words.
+            # A cue opening the line is an imperative ("Suggest to a friend:"), not a speaker's cue.
+            intro = (sent.paragraph, cue) if cues and not in_sent and s_text[: cues[0].start()].strip() else None
+            continue
+        if not in_sent and not cues and intro and sent.paragraph == intro[0] + 1 \
+                and not _BULLET.match(s_text):
+            out.append(_statement(article, sent.start, sent.end, "direct", intro[1], si, sent.paragraph))
+            continue
         if not in_sent:
             if cues:
                 body = _DATELINE.match(s_text)
@@ -305,6 +330,15 @@ def extract(
                 end = min(q.end, roles[q.paragraph].end)
             out.append(_statement(article, q.start, end, kind, cue, si, sent.paragraph))
     return _dedupe(out)
+
+
+_BULLET = re.compile(r"\s*(?:[»•·▪◦*–-]|\d+[.)])\s")
+
+
+def is_intro(text: str, sent: Sentence, para: Paragraph) -> bool:
+    """Whether a sentence ends its paragraph with a colon: a line announcing the next paragraph
+    ("Asked about the bridge, Andreou replied:", "From the minister:", "Key points agreed:")."""
+    return text[sent.start : sent.end].rstrip().endswith(":") and not text[sent.end : para.end].strip()
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:

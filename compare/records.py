@@ -71,6 +71,21 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A reporting cue (a verb such as "said", a dash byline "—", a colon line ":") with the noun
+    phrase naming its speaker, found once per sentence by :mod:`compare.cues`. Offsets are into
+    ``Article.text``; ``subject`` is '' (and ``subject_start`` the cue's end) when it has none."""
+
+    word: str
+    start: int
+    end: int
+    subject: str
+    subject_start: int
+    inherits: bool = False
+    """"… and said": the subject is the previous cue's."""
+
+
+@dataclass(frozen=True)
 class Statement:
     text: str
     start: int
@@ -84,6 +99,9 @@ class Statement:
     side: str = OTHER
     frames: tuple[str, ...] = ()
     """Primary Policy Frames Codebook dimensions of the statement (see ``compare.frames``)."""
+    cue_span: Cue | None = None
+    """The cue the speaker was read from (None when the speaker came from elsewhere: a
+    continuation, the next speaker of the paragraph, a readout's source line)."""
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ CASES = [
      "Giorgos Gerapetritis", "continuation"),
     # A quotation with its own cue whose subject is no known speaker is unknown, not a continuation.
     (_FIDAN + "“Shalom,” someone in the crowd said.", "Shalom,", "unknown", "none"),
-    (_FIDAN + "A man in the crowd said: “Shalom.”", "Shalom.", "unknown", "none"),
+    (_FIDAN + "A man in the crowd said: “Shalom.”", "Shalom.", "man in the crowd", "source"),
     # Negative: a subject that points back ("the statement said") still continues its source.
     (_FIDAN + "“Shalom,” the statement said.", "Shalom,", "Giorgos Gerapetritis", "continuation"),
     # A pronoun stands for the person last mentioned (previous sentence), not the last speaker...

@@ -1,0 +1,354 @@
+"""Reporting cues of a sentence, each with the noun phrase naming its speaker, as :class:`Cue`
+records: the verb (or a dash byline, or a colon line announcing the next paragraph) with its offsets
+and its subject's text and offset.
+
+Method, per sentence: quotations are masked as ``Q``; each cue found by :func:`compare.quotes.find_cues`
+takes the noun phrase before it, the appositive before that, a description ("the narrator"), or the
+phrase after it in "…,” said X" and "according to X". A cue's subject is read from the
+``SUBJECT_REACH`` characters around it; a quotation looks at its ``MAX_CUES_PER_STATEMENT`` nearest
+cues.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from .lexicon import word_set
+from .mentions import (
+    ADVERBS,
+    ARTICLES,
+    INSTITUTION_NOUNS,
+    PRONOUNS_F,
+    PRONOUNS_M,
+    PRONOUNS_PLURAL,
+    SUBJECT_REACH,
+)
+from .mentions import (
+    title_words as all_title_words,
+)
+from .records import Article, Cue, Quote, Sentence, Statement
+
+_FORWARD_CUES = word_set("forward_cues.txt")
+_SUBJECT_NOUNS = word_set("subject_nouns.txt")
+
+
+# --- cue subjects --------------------------------------------------------------------------------
+
+
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# (?<!\s): a match starts where a run of spaces starts, so a long run (a masked quotation) is not
+# tried from each of its positions; no ambiguous \s+\s* either.
+_TEMPORAL_TAIL = re.compile(
+    rf"(?<!\s)(?:\s+(?:(?:on|late|early|last|this|earlier|later)\s*)?(?:{_DAYS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:today|yesterday|tonight|earlier|later|again))+\s*$"
+)
+LEADING_NP = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+MAX_CUES_PER_STATEMENT = 8
+"""A quotation takes its speaker from one of this many cues of its sentence nearest to it."""
+_PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
+_BREAK = re.compile(r"[\s,;:()]")
+_NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
+# "said K.J. Asare": the periods of initials stay in the phrase.
+_FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z])\.)*)")
+_TITLE_MODIFIERS = word_set("title_modifiers.txt")
+DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
+DESCRIPTION_WORDS = 4
+"""A subject that is a description ("the narrator", "one longtime party strategist") has at most this
+many words after its determiner."""
+_DESCRIPTION_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<np>{DETERMINER}\s+(?:[\w’'-]+\s+){{0,{DESCRIPTION_WORDS - 1}}}[a-z][\w-]*)"
+    rf"(?:\s+\((?:[^()]{{1,40}})\))?\s*$")
+_DESCRIPTION_AFTER = re.compile(
+    rf"\s+(?P<np>{DETERMINER}\s+(?:[\w’'-]+\s+){{0,{DESCRIPTION_WORDS - 1}}}?[\w-]*[a-z])"
+    r"(?=\s*(?:[,.;:]|$|\s(?:who|which|that|in|on|at|for|to|of|from|with|speaking|when|after|before)\b))")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|with|for|on|by|to|among|near|inside|outside)\s+$", re.I)
+# "Rep. Ann Cole (D-Ore.) said", "Ms Lunde (pictured) said": a short parenthesis between the name
+# and its cue is left out of the subject.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# "“…” — Canadian Energy Minister Paul Fournier", "“…”― Name, title": a dash byline after a quotation.
+_DASH_BYLINE = re.compile(
+    r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s").strip(",")
+
+
+def _window_start(frame: str, pos: int) -> int:
+    """Where the ``SUBJECT_REACH`` characters before ``pos`` start, moved forward past any word the
+    cut would split."""
+    lo = max(0, pos - SUBJECT_REACH)
+    if lo > 0 and not frame[lo - 1].isspace():
+        m = _BREAK.search(frame, lo, pos)
+        lo = m.end() if m else pos
+    return lo
+
+
+def _np_backward(frame: str, pos: int) -> tuple[str, int]:
+    """The noun phrase ending right before ``pos`` (skipping adverbs), or '', read from the
+    ``SUBJECT_REACH`` characters before ``pos``."""
+    lo = _window_start(frame, pos)
+    head = _TRAILING_PARENTHESIS.sub("", _TEMPORAL_TAIL.sub("", frame[lo:pos]))
+    words = list(_NP_TOKEN.finditer(head))
+    k = len(words) - 1
+    while k >= 0 and words[k].group(0).lower() in ADVERBS:
+        k -= 1
+    end_k = k
+    title_words = all_title_words()
+    while k >= 0:
+        w = words[k].group(0)
+        bare = w.lower().replace("’", "'").removesuffix("'s")
+        if w in ",;:()" or w == "Q":
+            break
+        if bare == "and" and k > 0 and k < end_k and (
+            words[k - 1].group(0)[0].isupper() or _plain(words[k - 1].group(0)) in title_words
+        ):
+            k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
+            continue
+        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
+                or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
+                or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
+                or bare in _SUBJECT_NOUNS:
+            k -= 1
+            continue
+        break
+    if k == end_k:
+        return "", pos
+    start = lo + words[k + 1].start()
+    return frame[start : lo + words[end_k].end()], start
+
+
+def _np_forward(frame: str, pos: int) -> tuple[str, int]:
+    """The noun phrase starting right after ``pos``: "said the Israeli defense minister with …",
+    read from the ``SUBJECT_REACH`` characters after ``pos``."""
+    rest = frame[pos : pos + SUBJECT_REACH]
+    m = _FORWARD_NP.match(rest)
+    if not m:
+        return "", pos
+    words = (m.group(1) or "").split() + m.group(2).split()
+    title_words = all_title_words()
+    kept: list[str] = []
+    for w in words:
+        bare = w.lower().replace("’", "'").removesuffix("'s")
+        if w == "Q":
+            break
+        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
+            kept.append(w)
+            continue
+        if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
+            kept.append(w)
+        break
+    while kept and (kept[-1].lower() in ("of", "the", "a", "an") or kept[-1].lower() in _TITLE_MODIFIERS):
+        kept.pop()
+    if not kept:
+        return "", pos
+    return " ".join(kept), pos + len(rest) - len(rest.lstrip())
+
+
+def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Cue]:
+    """The reporting cues of a sentence, each with its subject noun phrase. ``quoted`` are the
+    quotation spans (inside the marks) in article offsets; they are masked as ``Q``."""
+    from .quotes import find_cues
+
+    s0 = sentence.start
+    frame = _masked_frame(article.text, sentence, quoted)
+    masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
+    cues: list[Cue] = []
+    lead = _Lead(frame)
+    for m in find_cues(frame, masked):
+        word = m.group(0).lower()
+        if word == "according to":
+            np, at = _according_to_subject(frame, m.end())
+            cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
+            continue
+        np, at, inherits = _subject(frame, m, word, lead)
+        cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
+    if byline := _DASH_BYLINE.search(frame):
+        # "“…” — Canadian Energy Minister Paul Fournier": the name after the dash is the speaker.
+        cues.append(Cue("—", s0 + byline.start("dash"), s0 + byline.end("dash"), byline.group("np"),
+                        s0 + byline.start("np"), False))
+        cues.sort(key=lambda c: c.start)
+    for i, cue in enumerate(cues):
+        if cue.inherits and i > 0 and cues[i - 1].subject:
+            cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
+    return cues
+
+
+def _masked_frame(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> str:
+    """The sentence with each quotation (and its marks) replaced by ``Q`` and spaces, so that
+    offsets into it plus ``sentence.start`` are offsets into the article."""
+    s0 = sentence.start
+    chars = list(text[sentence.start : sentence.end])
+    for qs, qe in quoted:
+        a, b = max(qs - 1 - s0, 0), min(qe + 1 - s0, len(chars))
+        if a < b:
+            chars[a:b] = ["Q"] + [" "] * (b - a - 1)
+    return "".join(chars)
+
+
+def _according_to_subject(frame: str, pos: int) -> tuple[str, int]:
+    """The source after "according to" (up to a clause break or a quotation), and its offset."""
+    src = re.match(r"\s+((?:[^,;:.“”\"]|\.(?=\w|\s+[a-z]))+)", frame[pos : pos + SUBJECT_REACH])
+    if not src:
+        return "", pos
+    return re.split(r"\bQ\b", src.group(1))[0].strip()[:80], pos + src.start(1)
+
+
+class _Lead:
+    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …"), found
+    at most once per sentence."""
+
+    def __init__(self, frame: str) -> None:
+        self.frame = frame
+        self._found: list[re.Match[str] | None] = []
+
+    def get(self) -> re.Match[str] | None:
+        if not self._found:
+            self._found.append(LEADING_NP.match(self.frame))
+        return self._found[0]
+
+
+def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:
+    """A cue's subject, its offset in ``frame``, and whether it inherits the previous cue's
+    subject ("… and said"): the phrase before it, else the phrase after it (after a quotation, at
+    the sentence start, or for verbs that take their subject after them), else the clause's
+    leading noun phrase for a participle ("…, arguing that")."""
+    from .quotes import tail
+
+    np, at = _subject_before(frame, m.start())
+    if np:
+        return np, at, False
+    before = tail(frame, 0, m.start())
+    if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
+        np, at = _np_forward(frame, m.end())
+        if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
+            np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
+        if np:
+            return np, at, False
+    inherits = bool(re.search(r"(?:\band|\bbut|,)$", before))
+    if word.endswith("ing") and (found := lead.get()) is not None:
+        return found.group(0), 0, inherits
+    return "", at, inherits
+
+
+def _subject_before(frame: str, start: int) -> tuple[str, int]:
+    """The subject before a cue at ``start``: the noun phrase right before it (with the name of an
+    appositive: "Matthew Miller, the U.S. State Department spokesman, said"), a name set off by
+    commas ("The UN coordinator, Lynn Hastings, welcomed"), or a description ("the narrator says",
+    not "someone in the crowd said"). ('', start) when there is none."""
+    from .quotes import tail
+
+    np, at = _np_backward(frame, start)
+    if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
+        comma = at
+        while comma > 0 and frame[comma - 1].isspace():
+            comma -= 1
+        name, name_at = _np_backward(frame, comma - 1)
+        if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
+            return name + ", " + np, name_at
+    if np:
+        return np, at
+    lo = max(0, start - SUBJECT_REACH)
+    if par := _PARENTHETICAL.search(frame, lo, start):
+        inner = par.group("inner").strip()
+        if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
+            return inner, par.start("inner")
+        np, at = _np_backward(frame, par.start())
+        if np:
+            return np, at
+    if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) \
+            and not _PREPOSITION_BEFORE.search(frame, max(0, desc.start() - 20), desc.start()):
+        return desc.group("np"), desc.start("np")
+    return "", start
+
+
+_CUE_AFTER_CLOSE = re.compile(r"[”\"’»]?,?\s*[^,;:.!?“”\"\n]{0,60}")
+_CUE_BEFORE_OPEN = re.compile(r"\s*[:,]?\s*[“\"‘«]?")
+
+
+def has_own_cue(text: str, st: Statement, cues: list[Cue]) -> bool:
+    """Whether a quotation has a cue of its own: one after its closing mark with only a short
+    subject phrase between ("“Shalom,” someone in the crowd said"), or one right before its opening
+    mark ("a man said: “…”"). Such a quotation is never another speaker's continuation. A cue whose
+    subject points back ("the statement said") is not one: it continues its source."""
+    for c in cues:
+        if c.word == "according to" or ARTICLES.sub("", c.subject.lower().strip()) in INSTITUTION_NOUNS:
+            continue
+        if c.start >= st.end and _CUE_AFTER_CLOSE.fullmatch(text, st.end, c.start):
+            return True
+        if c.end <= st.start and _CUE_BEFORE_OPEN.fullmatch(text, c.end, st.start):
+            return True
+    return False
+
+
+def all_cues(article: Article, sentences: list[Sentence], quotes: list[Quote]) -> list[list[Cue]]:
+    """Each sentence's cues (:func:`sentence_cues`), found once for the whole article, with every
+    quotation that overlaps the sentence masked. ``quotes`` are in text order and do not overlap."""
+    starts = [q.start for q in quotes]
+    out = []
+    for sent in sentences:
+        lo = max(0, bisect.bisect_right(starts, sent.start) - 1)
+        hi = bisect.bisect_left(starts, sent.end)
+        quoted = [(q.start, q.end) for q in quotes[lo:hi] if q.end > sent.start]
+        out.append(sentence_cues(article, sent, quoted))
+    return out
+
+
+def closing_cues(sentences: list[Sentence], st: Statement, cues: list[list[Cue]]) -> list[Cue]:
+    """The cues after the closing mark of a quotation that runs past its first sentence ("“A. B,”
+    Fidan said."): those of the sentence where the quotation ends, starting after it. The whole
+    quotation takes them, as a one-sentence quotation takes the cues of its own sentence. ``cues``
+    are :func:`all_cues`."""
+    if st.kind == "indirect" or st.end <= sentences[st.sentence].end:
+        return []
+    last = bisect.bisect_right(sentences, st.end - 1, lo=st.sentence, key=lambda s: s.start) - 1
+    if last <= st.sentence:
+        return []
+    return [c for c in cues[last] if c.start >= st.end]
+
+
+_INTRO_NP = re.compile(r"\s*(?:(?:And|But)\s+)?(?:[Ff]rom\s+)?(?P<np>(?:[Tt]he\s+)?[A-Z][^:;“”\"]{1,120}?)\s*:\s*$")
+INTRO_MAX_WORDS = 12
+"""A line ending in a colon with no cue ("And from Mexico's energy secretary, Lucia Herrera:") names
+the speaker of the next paragraph when it is a noun phrase of at most this many words."""
+
+
+def intro_cues(article: Article, sentences: list[Sentence], si: int, cues: list[list[Cue]]) -> list[Cue]:
+    """The cues of a line announcing sentence ``si``'s paragraph ("Andreou replied:", "From the
+    minister:"), when ``si`` opens that paragraph and the line ends the one before; a line without a
+    cue verb is itself the speaker's noun phrase. [] otherwise. ``cues`` are :func:`all_cues`."""
+    from .quotes import is_intro
+
+    if si == 0 or sentences[si - 1].paragraph != sentences[si].paragraph - 1:
+        return []
+    prev = sentences[si - 1]
+    if not is_intro(article.text, prev, article.paragraphs[prev.paragraph]):
+        return []
+    if cues[si - 1]:
+        return cues[si - 1]
+    m = _INTRO_NP.fullmatch(article.text, prev.start, prev.end)
+    if m is None or len(m.group("np").split()) > INTRO_MAX_WORDS:
+        return []
+    return [Cue(":", m.end("np"), m.end("np") + 1, m.group("np"), m.start("np"), False)]
+
+
+def nearest_cues(cues: list[Cue], st: Statement, k: int = MAX_CUES_PER_STATEMENT) -> list[Cue]:
+    """The ``k`` cues of a sentence nearest to a quotation, nearest first (ties: in text order).
+
+    distance(c) = min(|c.start - st.end|, |st.start - c.end|), less 1000 for a cue starting within
+    8 characters after the quotation ("…,” he said). ``cues`` are in text order and do not overlap,
+    so only the k cues on either side of the quotation (and any overlapping it) can be nearest."""
+    lo = bisect.bisect_right(cues, st.start, key=lambda c: c.end)  # cues[:lo] end before it
+    hi = bisect.bisect_left(cues, st.end, key=lambda c: c.start)  # cues[hi:] start after it
+    window = range(max(0, lo - k), min(len(cues), hi + k))
+
+    def distance(i: int) -> int:
+        c = cues[i]
+        return min(abs(c.start - st.end), abs(st.start - c.end)) - (
+            1000 if c.start >= st.end and c.start - st.end < 8 else 0
+        )
+
+    return [cues[i] for i in sorted(window, key=lambda i: (distance(i), i))[:k]]

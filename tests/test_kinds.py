@@ -1,0 +1,215 @@
+"""Whole kinds of news copy that attribution got wrong (issue 8), each in our own made-up sentences.
+
+One table drives one test: an article, a passage of it, and who (by surname) a careful reader says
+said it, or ``None`` where the passage is not a statement of anyone. Rows are keyed by kind, with
+positive and negative rows for each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import ingest, quotes, segment
+from compare.attribute import attribute
+from compare.records import Statement
+
+H = "Ministers meet\n\n"
+
+
+def statements(text: str) -> list[Statement]:
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    found, _, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    return found
+
+
+def covering(found: list[Statement], passage: str) -> list[Statement]:
+    """Statements whose text holds most of the passage's words (>= 60%, as the shared cases count)."""
+    want = passage.lower().split()
+    return [st for st in found if sum(w in st.text.lower().split() for w in want) >= 0.6 * len(want)]
+
+
+KINDS = [
+    # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- a quotation ending in ?” or !” followed by its cue
+    ("question-cue", H + "“Who gains from waiting?” Norwegian Trade Minister Lars Berg asked.",
+     "Who gains from waiting?", "Berg", "direct"),
+    ("question-cue", H + "Kari Lunde spoke first.\n\n“Why now?” asked Berg.", "Why now?", "Berg", "direct"),
+    ("question-cue", H + "Lars Berg spoke.\n\n“Stop!” Kari Lunde shouted.", "Stop!", "Lunde", "direct"),
+    ("question-cue", H + "“Stop!” Kari Lunde shouted.", "Kari Lunde shouted.", None, None),
+    ("question-cue", H + "Lars Berg spoke.\n\n“Is it over?” he asked.", "he asked.", None, None),
+    ("question-cue", H + "Lars Berg spoke.\n\n\"Is it over?\" Kari Lunde asked.", "Is it over?", "Lunde", "direct"),
+    # negative: a new sentence after the question is not its cue
+    ("question-cue", H + "“Is it over?” The delegations then left the hall and the talks ended.",
+     "The delegations then left the hall and the talks ended.", None, None),
+    # -- two speakers' quotations back to back
+    ("back-to-back", H + "Lars Berg and Kari Lunde met.\n\n“Prices must fall,” Berg said. “Now.” "
+     "“Who will pay?” Lunde replied.", "Who will pay?", "Lunde", "direct"),
+    ("back-to-back", H + "Lars Berg and Kari Lunde met.\n\n“Prices must fall,” Berg said. “Now.” "
+     "“Who will pay?” Lunde replied.", "Now.", "Berg", "direct"),
+    # -- guillemets and low-high quotation marks
+    ("guillemets", H + "«Nothing is agreed», Berg said.", "Nothing is agreed", "Berg", "direct"),
+    ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
+     "Is this the best offer?", "Lunde", "direct"),
+    ("low-high", H + "Lars Berg and Kari Lunde met.\n\n„Is this the best offer?“, Lunde asked. „We doubt it.“",
+     "We doubt it.", "Lunde", "direct"),
+    # -- a short parenthesis between a name and its cue; a horizontal-bar byline
+    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Borders are for trade,” Senator Ama Dovi (Lib.-North) said.",
+     "Borders are for trade,", "Dovi", "direct"),
+    ("parenthesis", H + "Ama Dovi met Kofi Mensah.\n\n“Ports first,” Kofi Mensah (PDP) told reporters.",
+     "Ports first,", "Mensah", "direct"),
+    ("dash-byline", H + "Voters wrote in.\n\n“Prices are too high.”― Efua Boateng\n\n“We want jobs.”― Kwame Asare",
+     "We want jobs.", "Asare", "direct"),
+    # -- she/he after a person named in full, with no title
+    ("pronoun", H + "Efua Boateng waited at the gate.\n\n“Open it,” she said.", "Open it,", "Boateng", "direct"),
+    # -- a described speaker: the description is all the article gives
+    ("description", H + "The ad ran on Monday.\n\n“Who pays for the bridge?” the narrator asks.",
+     "Who pays for the bridge?", "narrator", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\n“The deal is dead,” said a longtime party strategist, "
+     "speaking on condition of anonymity.", "The deal is dead,", "strategist", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\n“He should apologise,” Mensah's former campaign manager said.",
+     "He should apologise,", "manager", "direct"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\nGhana's foreign ministry has denied the report.",
+     "Ghana's foreign ministry has denied the report.", "ministry", "indirect"),
+    # negative: "the statement said" still continues the statement's source
+    ("description", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
+     "“Talks will go on,” the statement said.", "Talks will go on,", "Ministry", "direct"),
+    ("pronoun", H + "Kwame Asare spoke first, well ahead of Efua Boateng.\n\n“We are close,” he said.",
+     "We are close,", "Asare", "direct"),
+    # -- a title with a modifier after the cue
+    ("forward-subject", H + "Ports reopened.\n\n“It took too long,” said former Ghanaian trade minister Kwame Asare.",
+     "It took too long,", "Asare", "direct"),
+    ("forward-subject", H + "Ports reopened.\n\n"
+     "“It took too long,” says acting trade minister Kwame Asare, a shipping expert.",
+     "It took too long,", "Asare", "direct"),
+    # -- straight quotes padded with spaces
+    ("padded-straight", H + "Lars Berg met Kari Lunde .\n\n\" The quota stays , \" Berg said .",
+     "The quota stays ,", "Berg", "direct"),
+    ("padded-straight", H + "\" We need time , \" Kari Lunde told reporters .\n\n\" Not now , \" she said .",
+     "Not now ,", "Lunde", "direct"),
+    ("padded-straight", H + "The bill passed 5 \" to 3 on Monday .", "to 3 on Monday", None, None),
+    # -- a dash byline after a quotation
+    ("dash-byline", H + "The pact was signed.\n\n“Our ports are open to you.” —Danish Transport Minister Ole Holm",
+     "Our ports are open to you.", "Holm", "direct"),
+    ("dash-byline", H + "The pact was signed.\n\n“Our ports are open to you.” -- Ole Holm, Danish transport minister",
+     "Our ports are open to you.", "Holm", "direct"),
+    ("dash-byline", H + "The pact was signed. Ole Holm arrived — Kari Lunde left.",
+     "Ole Holm arrived", None, None),
+    # -- "X replied:" / "From X:" followed by a paragraph
+    ("colon-intro", H + "Asked about the fishing quota, Lunde answered:\n\nThe quota will not change this year.",
+     "The quota will not change this year.", "Lunde", "direct"),
+    ("colon-intro", H + "Ole Holm met Kari Lunde.\n\nFrom the Danish side, Ole Holm:\n\n“Our ports are open.”",
+     "Our ports are open.", "Holm", "direct"),
+    ("colon-intro", H + "Asked about the fishing quota, Lunde answered:\n\nThe quota will not change this year.",
+     "Asked about the fishing quota, Lunde answered:", None, None),
+    # -- furniture: a line that only announces a list or a widget
+    ("furniture", H + "Kari Lunde said talks went well.\n\nKey points agreed:\n\n» a joint patrol\n\n» shared data",
+     "Key points agreed:", None, None),
+    ("furniture", H + "Kari Lunde said talks went well.\n\nKey points agreed:\n\n» a joint patrol\n\n» shared data",
+     "a joint patrol", None, None),
+    ("furniture", H + "Kari Lunde said talks went well.\n\nSuggest to a friend:\n\nEmail this page to a colleague",
+     "Email this page to a colleague", None, None),
+    # -- a quotation with no cue right after a sentence about its speaker
+    ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
+     "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
+     "This port belongs to all of us.", "Holm", "direct"),
+    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\n"
+     "She paused at the door. “We are not done.”",
+     "We are not done.", "Lunde", "direct"),
+    ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
+     "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
+     "Lunde nodded.", None, None),
+    # negative: a sentence in another paragraph does not give its subject to the quotation
+    ("after-narration", H + "“We sail at dawn,” Kari Lunde said.\n\nOle Holm arrived late.\n\n“The fleet is ready.”",
+     "The fleet is ready.", "Lunde", "direct"),
+    # -- negated cues: no statement of a speaker
+    ("negated", H + "Lars Berg and Kari Lunde met.\n\nNeither minister said when the talks would resume.",
+     "Neither minister said when the talks would resume.", None, None),
+    ("negated", H + "Lars Berg and Kari Lunde met.\n\nNo official commented on the new quota.",
+     "No official commented on the new quota.", None, None),
+    ("negated", H + "Lars Berg and Kari Lunde met.\n\nNone of the delegates said anything about fish.",
+     "None of the delegates said anything about fish.", None, None),
+    ("negated", H + "Lars Berg and Kari Lunde met.\n\nBerg said no deal was possible.",
+     "Berg said no deal was possible.", "Berg", "indirect"),
+    ("negated", H + "The Ghanaian Foreign Ministry issued a note on Monday.",
+     "The Ghanaian Foreign Ministry issued a note on Monday.", None, None),
+    # -- a courtesy title with a shared surname is two people
+    ("courtesy", H + "Mr. Okafor and Ms. Okafor, his cousin, met the press.\n\n“We differ,” Ms. Okafor said.\n\n"
+     "“Only on tariffs,” Mr. Okafor said.", "We differ,", "Ms. Okafor", "direct"),
+    ("courtesy", H + "Mr. Okafor and Ms. Okafor, his cousin, met the press.\n\n“We differ,” Ms. Okafor said.\n\n"
+     "“Only on tariffs,” Mr. Okafor said.", "Only on tariffs,", "Mr. Okafor", "direct"),
+    ("courtesy", H + "Nigerian Trade Minister Ade Okafor arrived.\n\n“We are ready,” Mr. Okafor said.",
+     "We are ready,", "Ade Okafor", "direct"),
+    # -- "they" after two leaders is both of them
+    ("they-joint", H + "Ghanaian President Kofi Mensah and Togolese President Ama Dovi met in Lomé.\n\n"
+     "They said the border would reopen in May.", "They said the border would reopen in May.", "joint", "indirect"),
+    ("they-joint", H + "The Ghanaian Foreign Ministry said the talks were useful.\n\n"
+     "They said the border would reopen.",
+     "They said the border would reopen.", "Ministry", "indirect"),
+    # -- abbreviations of degrees do not end a sentence
+    ("abbreviation", H + "Ama Dovi, who holds a Ph.D. in economics, said the tariff would fall.",
+     "Ama Dovi, who holds a Ph.D. in economics, said the tariff would fall.", "Dovi", "indirect"),
+    ("abbreviation", H + "Ama Dovi, an M.D. by training, said the clinics would stay open.",
+     "Ama Dovi, an M.D. by training, said the clinics would stay open.", "Dovi", "indirect"),
+    # -- a sentence opening or a party's name is not a person
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "Besides Mensah, Dovi met traders.\n\n“We are open,” Mensah said.", "We are open,", "Kofi Mensah", "direct"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "Addressing Mensah, Dovi said the port was open.", "Addressing Mensah, Dovi said the port was open.",
+     "Ama Dovi", "indirect"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "The Civic Alliance said the deal was a betrayal.", "The Civic Alliance said the deal was a betrayal.",
+     "Civic Alliance", "indirect"),
+    ("opening-or-party", H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+     "“We will vote against,” National Renewal Party said.", "We will vote against,",
+     "National Renewal Party", "direct"),
+    ("opening-or-party", H + "Ama Dovi spoke.\n\n“Ports first,” Dovi said.\n\nFollow Kwame Asare on Twitter.\n\n"
+     "“Not yet,” Asare said.", "Ports first,", "Ama Dovi", "direct"),
+    ("opening-or-party", H + "The paper ran the story “Ama Dovi Vows To Cut Fees By Half” on Monday.\n\n"
+     "“Ports first,” Dovi said.", "Ports first,", "Dovi", "direct"),
+    # -- reporting verbs that were missing
+    ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
+     "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
+    ("verbs", H + "“It is late,” Lars Berg sighed.", "It is late,", "Berg", "direct"),
+    ("verbs", H + "Lars Berg called it a step back for the region.",
+     "Lars Berg called it a step back for the region.", "Berg", "indirect"),
+    ("verbs", H + "Kari Lunde provided details of the new quota system.",
+     "Kari Lunde provided details of the new quota system.", "Lunde", "indirect"),
+    ("verbs", H + "Lars Berg informed parliament that the talks had failed.",
+     "Lars Berg informed parliament that the talks had failed.", "Berg", "indirect"),
+    ("verbs", H + "Kari Lunde detailed the timetable for the withdrawal.",
+     "Kari Lunde detailed the timetable for the withdrawal.", "Lunde", "indirect"),
+    # negative: the same words as adjectives are no cue
+    ("verbs", H + "Lars Berg presented a detailed plan to the cabinet.",
+     "Lars Berg presented a detailed plan to the cabinet.", None, None),
+    ("verbs", H + "Kari Lunde took an informed decision on the quota.",
+     "Kari Lunde took an informed decision on the quota.", None, None),
+]
+
+
+def test_party_is_an_organisation_of_no_government() -> None:
+    found = statements(H + "Ghanaian President Kofi Mensah met Togolese President Ama Dovi.\n\n"
+                       "National Renewal Party said it would vote against.")
+    article = ingest.parse(H + "National Renewal Party said it would vote against.")
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    assert [st.speaker for st in found] == ["National Renewal Party"]
+    assert [(sp.kind, sp.affiliation, sp.independent) for sp in speakers] == [("institution", None, True)]
+
+
+@pytest.mark.parametrize(("kind", "text", "passage", "speaker", "form"), KINDS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(KINDS)])
+def test_kind(kind: str, text: str, passage: str, speaker: str | None, form: str | None) -> None:
+    hits = covering(statements(text), passage)
+    if speaker is None:
+        assert hits == []
+        return
+    assert [st.speaker if " " in speaker else st.speaker.split()[-1] for st in hits] == [speaker]
+    assert hits[0].kind == form
+
+
+def test_a_country_possessive_is_that_country_s_institution() -> None:
+    article = ingest.parse(H + "Kofi Mensah met Ama Dovi.\n\nGhana's foreign ministry has denied the report.")
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    assert [(sp.kind, sp.affiliation) for sp in speakers] == [("institution", "Ghana")]
