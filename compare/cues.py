@@ -64,6 +64,8 @@ _DESCRIPTION_BEFORE = re.compile(
 _DESCRIPTION_AFTER = re.compile(
     rf"\s+(?P<np>{DETERMINER}\s+(?:[\w’'-]+\s+){{0,{DESCRIPTION_WORDS - 1}}}?[\w-]*[a-z])"
     r"(?=\s*(?:[,.;:]|$|\s(?:who|which|that|in|on|at|for|to|of|from|with|speaking|when|after|before)\b))")
+_CLAUSE_JOINERS = frozenset({"and", "or", "but", "nor", "while", "as", "when", "then"})
+_CLAUSE_BREAK_BEFORE = re.compile(r"(?:[,;:(—–]|\b(?:and|but|while|as|when|after|before|then|whereas))\s*$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|with|for|on|by|to|among|near|inside|outside)\s+$", re.I)
 # "Rep. Ann Cole (D-Ore.) said", "Ms Lunde (pictured) said": a short parenthesis between the name
 # and its cue is left out of the subject.
@@ -259,10 +261,22 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         np, at = _np_backward(frame, par.start())
         if np:
             return np, at
-    if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) \
-            and not _PREPOSITION_BEFORE.search(frame, max(0, desc.start() - 20), desc.start()):
+    if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) and _opens_clause(frame, desc):
         return desc.group("np"), desc.start("np")
     return "", start
+
+
+def _opens_clause(frame: str, desc: re.Match[str]) -> bool:
+    """Whether a description read before a cue is a subject: it opens its clause (sentence start,
+    or after a comma, semicolon, colon, dash or a conjunction) and does not end in a conjunction.
+    "the agreement and" in "Kaya applauded the agreement and highlighted …" is the object of the
+    clause before, and "in the crowd" is a place, not someone speaking."""
+    if desc.group("np").split()[-1].lower() in _CLAUSE_JOINERS:
+        return False
+    before = frame[max(0, desc.start() - 20) : desc.start()]
+    if _PREPOSITION_BEFORE.search(before):
+        return False
+    return not before.strip() or bool(_CLAUSE_BREAK_BEFORE.search(before))
 
 
 _CUE_AFTER_CLOSE = re.compile(r"[”\"’»]?,?\s*[^,;:.!?“”\"\n]{0,60}")
