@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import align, attribute, emphasis, frames, ingest, quotes, segment, sides, terms
-from .errors import NoStatements
-from .records import Analysis, Article, Comparison, Speaker, Statement, Topic
+from .errors import CompareError, NoStatements
+from .records import Analysis, Article, Comparison, Note, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 
@@ -29,6 +29,7 @@ def analyze_article(
     names = (side_a.name, side_b.name)
     result = compare_statements(statements, names, [*speakers, *people], settings)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
+    notes = _notes(names, rows, result.topics, settings)
     return Analysis(
         article=article,
         statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
@@ -39,8 +40,9 @@ def analyze_article(
         pairs=result.pairs,
         similarity=result.similarity,
         divergence=result.divergence,
-        notes=tuple(_notes(names, rows, result.topics, settings)),
+        notes=tuple(n.text for n in notes),
         frames=result.profiles,
+        note_codes=tuple(notes),
     )
 
 
@@ -84,27 +86,39 @@ def _name_stripper(people: Sequence[Speaker]) -> Callable[[str], str]:
 
 def _notes(
     names: tuple[str, str], rows: dict[str, int], topics: Sequence[Topic], settings: Settings
-) -> list[str]:
+) -> list[Note]:
     if not rows[names[0]] and not rows[names[1]]:
-        return [
+        return [Note(
+            "neither_side",
             f"Neither {names[0]} nor {names[1]} has a statement in this article: every statement comes "
-            "from other speakers, so there is nothing to compare."
-        ]
+            "from other speakers, so there is nothing to compare.",
+        )]
     notes = []
     for name, other in ((names[0], names[1]), (names[1], names[0])):
         if not rows[name]:
-            notes.append(
+            notes.append(Note(
+                "one_sided",
                 f"{name} says nothing in this article: it gives only {other}'s account, so there "
-                "is nothing to compare. Topics below are that side's alone."
-            )
+                "is nothing to compare. Topics below are that side's alone.",
+                side=name, statements=0,
+            ))
         elif rows[name] < settings.thin_statements:
-            notes.append(
+            notes.append(Note(
+                "thin_evidence",
                 f"The evidence for {name} is thin ({rows[name]} statement"
-                f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative."
-            )
+                f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative.",
+                side=name, statements=rows[name],
+            ))
     return notes
 
 
 def analyze(source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT) -> Analysis:
-    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it."""
-    return analyze_article(ingest.load(source, settings), overrides, settings)
+    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it. Errors
+    name the input (``x.txt: input is empty ...``; stdin is ``stdin``)."""
+    try:
+        return analyze_article(ingest.load(source, settings), overrides, settings)
+    except CompareError as exc:
+        named = exc.naming("stdin" if source == "-" else source)
+        if named is exc:
+            raise
+        raise named from exc

@@ -136,6 +136,22 @@ class Comparison:
     """Each side's frame profile."""
 
 
+NoteCode = Literal["neither_side", "one_sided", "thin_evidence"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning about an analysis, with a machine-readable ``code`` beside its ``text``:
+    ``neither_side`` (no statement from either side), ``one_sided`` (``side`` says nothing),
+    ``thin_evidence`` (``side`` has only ``statements`` statements, fewer than
+    ``Settings.thin_statements``)."""
+
+    code: NoteCode
+    text: str
+    side: str | None = None
+    statements: int | None = None
+
+
 @dataclass(frozen=True)
 class Analysis:
     article: Article
@@ -150,3 +166,5 @@ class Analysis:
     notes: tuple[str, ...] = field(default=())
     frames: dict[str, dict[str, float]] = field(default_factory=dict)
     """Each side's frame profile: side name -> frame -> share of that side's frame hits."""
+    note_codes: tuple[Note, ...] = ()
+    """``notes`` with their machine-readable codes, in the same order."""

@@ -282,6 +282,10 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "divergence_index": analysis.divergence,
         "frames": {side: dict(profile) for side, profile in analysis.frames.items()},
         "notes": list(analysis.notes),
+        "note_codes": [
+            {"code": n.code, "side": n.side, "statements": n.statements, "text": n.text}
+            for n in analysis.note_codes
+        ],
     }
 
 
