@@ -964,7 +964,9 @@ def _continuation(
     return None, "none"
 
 
-def _fill_from_following(resolved: list[tuple[Statement, Entity | None]], pinned: set[int] = frozenset()) -> None:
+def _fill_from_following(
+    resolved: list[tuple[Statement, Entity | None]], pinned: frozenset[int] | set[int] = frozenset()
+) -> None:
     """A quotation with no speaker takes the speaker of the next statement in its paragraph
     ("“A.” “B,” he said."), unless it is ``pinned`` (its own cue names someone unknown). One pass
     from the end, carrying the next speaker seen."""
@@ -1010,7 +1012,7 @@ RECENT_PEOPLE = 8
 
 
 def _note_mentions(resolver: Resolver, article: Article, sent: Sentence,
-                   speakers: list[Entity] = ()) -> None:
+                   speakers: list[Entity] | tuple[()] = ()) -> None:
     """Remember the people named in a sentence (among its first ``MENTIONS_PER_SENTENCE``
     capitalised words), for pronouns in the next ones; the sentence's speakers count as its last
     mention, as the subject of a sentence is what a following pronoun most often stands for."""

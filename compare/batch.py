@@ -235,7 +235,7 @@ def background_digest() -> str:
 
     from .terms import BACKGROUND_FILE
 
-    data = resources.files("compare").joinpath("data", "en", BACKGROUND_FILE).read_bytes()
+    data = resources.files("compare").joinpath("data").joinpath("en").joinpath(BACKGROUND_FILE).read_bytes()
     return hashlib.sha256(data).hexdigest()
 
 

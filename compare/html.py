@@ -69,7 +69,8 @@ def looks_like_html(data: bytes) -> bool:
         text = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore")
     else:
         text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return bool(_HTML_START.match(text, _LEADING_JUNK.match(text).end()))
+    junk = _LEADING_JUNK.match(text)  # always matches (everything in it is optional)
+    return bool(_HTML_START.match(text, junk.end() if junk else 0))
 
 
 def has_tags(data: bytes) -> bool:

@@ -176,7 +176,7 @@ def _rank(
 ) -> list[str]:
     """The two side names: by statement weight, then countries of other named officials, then
     the most-mentioned government."""
-    weight: Counter[str] = Counter()
+    weight: Counter[str] = Counter()  # statements, plus title_bonus (a float) below
     first_seen: dict[str, int] = {}
     for st in statements:
         aff = affiliation.get(st.speaker)
@@ -185,7 +185,7 @@ def _rank(
             first_seen.setdefault(aff, st.start)
     for country in _title_countries(article, speakers):
         if country in weight:
-            weight[country] += settings.title_bonus
+            weight[country] += settings.title_bonus  # type: ignore[assignment]
     names = sorted(weight, key=lambda c: (-weight[c], first_seen.get(c, 0)))[:2]
     for person in people:
         if len(names) < 2 and person.affiliation and not person.independent \

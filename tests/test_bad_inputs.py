@@ -275,6 +275,11 @@ def check_team_sides(run: Run) -> None:
     assert [s["side"] for s in json.loads(run.stdout)["statements"]] == ["Team A", "Team B"]
 
 
+def check_report_usage(run: Run) -> None:
+    """A usage error shows the subcommand's usage, not the top-level one."""
+    assert run.stderr.startswith("usage: readout-compare report [-h]")
+
+
 def check_traceback(run: Run) -> None:
     assert run.stderr.startswith("Traceback (most recent call last):\n")
     assert "compare.errors.InputNotFound: no such file:" in run.stderr
@@ -468,8 +473,13 @@ CASES = [
                       argv=(*REPORT, "--sides-file", "{tmp}/in/sides.toml")), id="sides-file-not-utf8"),
     pytest.param(Case(ARTICLE.encode(), 2, "argument command: invalid choice: 'compare' ...",
                       argv=("compare", "{in}")), id="unknown-subcommand"),
-    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --colour", argv=(*REPORT, "--colour")),
-                 id="unknown-option"),
+    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --colour", argv=(*REPORT, "--colour"),
+                      check=check_report_usage), id="unknown-option"),
+    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --no-chart",
+                      argv=("report", "{in}", "--out", "{out}", "--no-chart"), check=check_report_usage),
+                 id="abbreviated-option-refused"),
+    pytest.param(Case(None, 3, "no such file: {tmp}/in/article.txt", argv=(*REPORT, "--verbose"),
+                      check=check_traceback), id="verbose-after-subcommand"),
     pytest.param(Case(ARTICLE.encode(), 2, "the following arguments are required: article", argv=("report",)),
                  id="missing-article-argument"),
     pytest.param(Case(None, 3, "no such file: {tmp}/in/article.txt", argv=("--verbose", *REPORT),
@@ -546,7 +556,7 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
                    monkeypatch: pytest.MonkeyPatch) -> None:
     run = run_case(case, tmp_path, capsys, monkeypatch)
     lines = run.stderr.splitlines()
-    verbose = "--verbose" in case.argv
+    verbose = "--verbose" in case.argv and case.code != 2
     listing = tmp_path / case.listing
 
     assert run.code == case.code

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,28 @@ def test_report_unwritable_out_exit_code(article: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x", encoding="utf-8")
     assert cli.main(["report", str(article), "--out", str(blocker)]) == 8
+
+
+class _FullDisk:
+    """A standard output on a full disk: every write fails with ENOSPC."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_full_disk_on_stdout_is_an_output_error(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\n“We stand with Israel,” U.S. Secretary of State Antony Blinken said.\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert cli.main(["analyze", str(article)]) == 8
+    assert capsys.readouterr().err == "readout-compare: error: cannot write standard output: No space left on device\n"
+
+
+def test_format_help_shows_choices_and_default(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["analyze", "--help"])
+    assert "json or markdown (default: json)" in " ".join(capsys.readouterr().out.split())
