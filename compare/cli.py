@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .errors import BadOption, CompareError, OutputError
 from .records import Analysis
-from .sides import Overrides, load_override_file, parse_override
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -96,8 +95,10 @@ def write_all_atomic(files: dict[Path, str | bytes], protect: str | None = None)
             Path(tmp).unlink(missing_ok=True)
 
 
-def _overrides(args: argparse.Namespace) -> Overrides | None:
-    merged: Overrides = {}
+def _overrides(args: argparse.Namespace) -> dict[str, list[str]] | None:
+    from .sides import load_override_file, parse_override
+
+    merged: dict[str, list[str]] = {}
     if getattr(args, "sides_file", None):
         merged.update(load_override_file(args.sides_file))
     if getattr(args, "side", None):

@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from .errors import EmptyInput
 
 _SNIFF_BYTES = 2048
@@ -90,6 +88,8 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract(markup: str, url: str | None = None) -> Page:
     """The article in a decoded HTML page; raises :class:`EmptyInput` when trafilatura finds none."""
+    import trafilatura  # here, not at the top: a .txt article never needs it (start-up time)
+
     doc = trafilatura.bare_extraction(
         markup,
         url=url,
