@@ -73,16 +73,18 @@ def _stage(path: Path, content: str | bytes) -> str:
     return tmp
 
 
-def write_all_atomic(files: dict[Path, str | bytes], protect: str | None = None) -> None:
+def write_all_atomic(files: dict[Path, str | bytes], protect: str | tuple[str, ...] | None = None) -> None:
     """Write every file or none: each goes to a temporary file beside its target first, and only
     when all are written are they renamed over their targets, in order. A target that is the file
-    ``protect`` (the input article; ``-`` is stdin) is refused before anything is written."""
+    ``protect`` (the input article, or a tuple of them; ``-`` is stdin) is refused before anything
+    is written."""
+    inputs = (protect,) if isinstance(protect, str) else protect or ()
     staged: list[tuple[str, Path]] = []
     current = next(iter(files), Path())
     try:
         for path in files:
-            if protect not in (None, "-") and path.exists() and Path(protect).exists() \
-                    and os.path.samefile(path, protect):
+            if any(source != "-" and path.exists() and Path(source).exists() and os.path.samefile(path, source)
+                   for source in inputs):
                 raise OutputError(f"cannot write {path}: it is the input file; choose another --out folder")
         for current, content in files.items():
             staged.append((_stage(current, content), current))
@@ -161,6 +163,23 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     text = to_json(analysis) if args.format == "json" else to_markdown(analysis)
     sys.stdout.write(text)
     sys.stdout.flush()
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .accounts import compare_documents
+    from .ingest import load
+
+    articles = []
+    for source in (args.a, args.b):
+        try:
+            articles.append(load(source))
+        except CompareError as exc:
+            raise exc.naming("stdin" if source == "-" else source) from exc
+    analysis = compare_documents(articles[0], articles[1], _overrides(args))
+    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
+    write_all_atomic(files, protect=(args.a, args.b))
+    print(next(path for path in files if path.suffix == ".md"))
     return 0
 
 
@@ -391,6 +410,17 @@ def _add_batch(sub: Subparsers) -> None:
     p.set_defaults(func=_cmd_batch)
 
 
+def _add_compare(sub: Subparsers) -> None:
+    p = _subparser(sub, "compare", help="compare two accounts of one meeting, each from one government")
+    p.add_argument("a", metavar="A", help="first account: a readout or article (file, - for stdin, or URL)")
+    p.add_argument("b", metavar="B", help="second account, from the other government")
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--csv", action="store_true", help="also write the CSV tables beside the report")
+    p.add_argument("--no-charts", action="store_true", help="do not draw charts beside the report")
+    _add_side_options(p)
+    p.set_defaults(func=_cmd_compare)
+
+
 def _add_build_background(sub: Subparsers) -> None:
     p = _subparser(sub, "build-background", help="rebuild the packaged background term table")
     p.add_argument("corpus", help="folder of *.txt articles")
@@ -409,7 +439,7 @@ def _add_score(sub: Subparsers) -> None:
 
 
 SUBCOMMANDS: list[Callable[[Subparsers], None]] = [
-    _add_report, _add_analyze, _add_batch, _add_build_background, _add_score,
+    _add_report, _add_analyze, _add_batch, _add_compare, _add_build_background, _add_score,
 ]
 """Each adds one subcommand; a new subcommand is one more ``_add_`` function listed here."""
 

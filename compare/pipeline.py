@@ -29,7 +29,7 @@ def analyze_article(
     names = (side_a.name, side_b.name)
     result = compare_statements(statements, names, [*speakers, *people], settings)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
-    notes = _notes(names, rows, result.topics, settings)
+    notes = side_notes(names, rows, result.topics, settings)
     return Analysis(
         article=article,
         statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
@@ -84,9 +84,11 @@ def _name_stripper(people: Sequence[Speaker]) -> Callable[[str], str]:
     return terms.without_words({w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2})
 
 
-def _notes(
+def side_notes(
     names: tuple[str, str], rows: dict[str, int], topics: Sequence[Topic], settings: Settings
 ) -> list[Note]:
+    """Warnings about the two sides' evidence: neither speaks, one says nothing, or one has fewer
+    than ``settings.thin_statements`` statements (``rows``: side name -> statement count)."""
     if not rows[names[0]] and not rows[names[1]]:
         return [Note(
             "neither_side",

@@ -84,6 +84,8 @@ class Statement:
     side: str = OTHER
     frames: tuple[str, ...] = ()
     """Primary Policy Frames Codebook dimensions of the statement (see ``compare.frames``)."""
+    document: str | None = None
+    """Two-document mode (``compare A B``): the name of the document the statement is from."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,25 @@ class Comparison:
     """Each side's frame profile."""
 
 
+@dataclass(frozen=True)
+class Document:
+    """One of two accounts of a meeting (``compare A B``) and the government whose account it is."""
+
+    name: str
+    title: str
+    government: str
+
+
+@dataclass(frozen=True)
+class Account:
+    """Two-document mode: which accounts speak of topic ``topic`` (an index into
+    ``Analysis.topics``), and the verdict: ``both accounts`` or ``only <document>``."""
+
+    topic: int
+    documents: tuple[str, ...]
+    verdict: str
+
+
 NoteCode = Literal["neither_side", "one_sided", "thin_evidence"]
 
 
@@ -168,3 +189,7 @@ class Analysis:
     """Each side's frame profile: side name -> frame -> share of that side's frame hits."""
     note_codes: tuple[Note, ...] = ()
     """``notes`` with their machine-readable codes, in the same order."""
+    documents: tuple[Document, ...] = ()
+    """Two-document mode: the two documents, A then B; empty for one article."""
+    accounts: tuple[Account, ...] = ()
+    """Two-document mode: one account verdict per topic."""
