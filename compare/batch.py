@@ -229,13 +229,17 @@ def warm() -> None:
 # --- manifest -------------------------------------------------------------------------------------
 
 
+BACKGROUND = ("data", "en", "background.tsv")
+"""Where ``compare.terms.background`` reads its table, inside the package (named here so that a run
+that skips every article need not import the pipeline)."""
+
+
 def background_digest() -> str:
     """SHA-256 of the packaged background table's bytes (IDF and prior of every analysis)."""
     from importlib import resources
 
-    from .terms import BACKGROUND_FILE
-
-    data = resources.files("compare").joinpath("data").joinpath("en").joinpath(BACKGROUND_FILE).read_bytes()
+    folder, language, name = BACKGROUND
+    data = resources.files("compare").joinpath(folder).joinpath(language).joinpath(name).read_bytes()
     return hashlib.sha256(data).hexdigest()
 
 

@@ -346,9 +346,19 @@ def _executor(dask: str | None, jobs: int, count: int) -> Iterator[Submit | None
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    batch.warm()  # loaded once here; forked workers inherit it
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield lambda job, options: pool.submit(batch.analyse, job, options)
+    pools: list[ProcessPoolExecutor] = []
+
+    def submit(job: object, options: object) -> object:
+        if not pools:  # started at the first article to analyse: a run that skips all starts none
+            batch.warm()  # loaded once here; forked workers inherit it
+            pools.append(ProcessPoolExecutor(max_workers=jobs))
+        return pools[0].submit(batch.analyse, job, options)
+
+    try:
+        yield submit
+    finally:
+        for pool in pools:
+            pool.shutdown()
 
 
 def _add_side_options(p: argparse.ArgumentParser) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .batch import COLUMNS, IndexRow
-from .report import md
+from .markdown import md
 
 CONDITIONS = ("one-sided", "thin-evidence", "no-statements", "divergence", "speaker-unknown")
 

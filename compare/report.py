@@ -12,20 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .frames import tagged as frame_tags
+from .markdown import md
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 
-# Every ASCII punctuation mark that can take part in markup is backslash-escaped (GitHub renders
-# the escape as the plain character). "&" becomes "&amp;" so no entity can be formed.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$-])")
 JSON_SCHEMA_VERSION = 1
-
-
-def md(text: str) -> str:
-    """Escape article text for inline use in GitHub-flavoured markdown (one line)."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _pct(x: float) -> str:

@@ -318,3 +318,10 @@ def test_out_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     code, _, err = run(["batch", str(tmp_path), "--out", str(tmp_path / "o")], capsys)
     assert code == 8
     assert err == f"readout-compare: error: cannot write to {tmp_path / 'o'}: it is a file, not a folder\n"
+
+
+def test_background_digest_reads_the_table_terms_reads() -> None:
+    from compare import terms
+
+    assert batch.BACKGROUND[-1] == terms.BACKGROUND_FILE
+    assert len(batch.background_digest()) == 64
