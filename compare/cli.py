@@ -348,7 +348,7 @@ def _executor(dask: str | None, jobs: int, count: int) -> Iterator[Submit | None
 
     pools: list[ProcessPoolExecutor] = []
 
-    def submit(job: object, options: object) -> object:
+    def submit(job: batch.Job, options: batch.Options) -> object:
         if not pools:  # started at the first article to analyse: a run that skips all starts none
             batch.warm()  # loaded once here; forked workers inherit it
             pools.append(ProcessPoolExecutor(max_workers=jobs))
