@@ -63,7 +63,7 @@ class Job:
     digest: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexRow:
     """One input's line in the index. Column names follow ``compare.tables`` (``side_a``,
     ``side_b``, ``statements_a`` ...). Counts are statements; ``divergence`` is the Jensen–Shannon
@@ -108,26 +108,30 @@ class Outcome:
 
 def expand(patterns: Sequence[str], exclude: Path | None = None) -> tuple[list[str], list[IndexRow]]:
     """The input files for ``patterns`` (files, folders searched recursively for
-    :data:`ARTICLE_SUFFIXES`, and globs), sorted, without duplicates and without anything under
-    ``exclude`` (the output folder); and a failed row for each pattern that names nothing."""
+    :data:`ARTICLE_SUFFIXES`, and globs), sorted, without duplicates and, but for files named
+    outright, without anything under ``exclude`` (the output folder, whose reports are not
+    articles); and a failed row for each pattern that names nothing."""
     found: dict[str, str] = {}
     missing: list[IndexRow] = []
     skip = exclude.resolve() if exclude is not None else None
 
-    def add(path: Path) -> None:
+    def add(path: Path, named: bool = False) -> None:
         resolved = path.resolve()
-        if skip is not None and (resolved == skip or skip in resolved.parents):
+        if not named and skip is not None and (resolved == skip or skip in resolved.parents):
             return
         found.setdefault(str(resolved), str(path))
 
     for pattern in patterns:
         path = Path(pattern)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not child.name.startswith("."):
-                    add(child)
+            children = [c for c in sorted(path.rglob("*"))
+                        if c.is_file() and c.suffix.lower() in ARTICLE_SUFFIXES and not c.name.startswith(".")]
+            for child in children:
+                add(child)
+            if not children:
+                missing.append(_failed(pattern, f"{pattern}: no {'/'.join(ARTICLE_SUFFIXES)} file in this folder", 3))
         elif path.is_file():
-            add(path)
+            add(path, named=True)
         elif glob.has_magic(pattern):
             matches = sorted(glob.glob(pattern, recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
@@ -270,8 +274,14 @@ def load_manifest(out: Path, key: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def manifest_text(key: dict[str, Any], entries: dict[str, dict[str, Any]]) -> str:
-    return json.dumps({"key": key, "articles": dict(sorted(entries.items()))}, ensure_ascii=False,
-                      indent=1, sort_keys=True) + "\n"
+    """The manifest: the run's key and, per source, its digest, report name, files and index row
+    (an :class:`IndexRow` or its dict)."""
+    articles = {
+        source: {**entry, "row": dataclasses.asdict(entry["row"]) if isinstance(entry["row"], IndexRow)
+                 else entry["row"]}
+        for source, entry in sorted(entries.items())
+    }
+    return json.dumps({"key": key, "articles": articles}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def _unchanged(entry: dict[str, Any] | None, job: Job, out: Path) -> IndexRow | None:
@@ -300,21 +310,19 @@ def run(
     submit: Submit | None = None,
     window: int = 8,
     force: bool = False,
-    write: Callable[[dict[Path, bytes]], None] | None = None,
     progress: Callable[[IndexRow], None] | None = None,
 ) -> Iterator[IndexRow]:
     """Analyse ``sources`` (already expanded) into ``out`` and yield one row per source, in order.
 
-    ``submit`` runs :func:`analyse` elsewhere (a process pool, Dask); None runs it here. ``write``
-    writes one article's files (default: :func:`compare.cli.write_all_atomic`). The manifest is
-    written after the last row."""
+    ``submit`` runs :func:`analyse` elsewhere (a process pool, Dask); None runs it here. Each
+    article's files are written together (:func:`compare.cli.write_all_atomic`), never over the
+    input itself (that article fails instead). The manifest is written after the last row."""
     from .cli import write_all_atomic
 
     key = run_key(options)
     previous = {} if force else load_manifest(out, key)
     entries: dict[str, dict[str, Any]] = {}
     stems = report_stems(sources)
-    do_write = write or write_all_atomic
 
     def start(source: str) -> Any:
         try:
@@ -336,19 +344,18 @@ def run(
         row = outcome.row
         if outcome.files:
             try:
-                do_write({out / name: data for name, data in outcome.files.items()})
+                write_all_atomic({out / name: data for name, data in outcome.files.items()}, protect=row.article)
             except CompareError as exc:
                 row = dataclasses.replace(row, status="failed", reason=str(exc), exit_code=exc.exit_code,
                                           report="")
             else:
                 entries[row.article] = {
-                    "digest": outcome.digest, "stem": stems[row.article], "files": sorted(outcome.files),
-                    "row": dataclasses.asdict(row),
+                    "digest": outcome.digest, "stem": stems[row.article], "files": sorted(outcome.files), "row": row,
                 }
         if progress:
             progress(row)
         yield row
-    write_all_atomic({out / MANIFEST: manifest_text(key, entries)})
+    write_all_atomic({out / MANIFEST: lambda: manifest_text(key, entries)})
 
 
 def _ordered(start: Callable[[str], Any], sources: Iterable[str], window: int) -> Iterator[Outcome]:

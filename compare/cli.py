@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +73,12 @@ def _stage(path: Path, content: str | bytes) -> str:
     return tmp
 
 
-def write_all_atomic(files: dict[Path, str | bytes], protect: str | tuple[str, ...] | None = None) -> None:
+Content = str | bytes | Callable[[], str | bytes]
+"""A file's content, or a function that renders it (called just before it is written, so that
+large files need not all be in memory at once)."""
+
+
+def write_all_atomic(files: Mapping[Path, Content], protect: str | tuple[str, ...] | None = None) -> None:
     """Write every file or none: each goes to a temporary file beside its target first, and only
     when all are written are they renamed over their targets, in order. A target that is the file
     ``protect`` (the input article, or a tuple of them; ``-`` is stdin) is refused before anything
@@ -87,7 +92,7 @@ def write_all_atomic(files: dict[Path, str | bytes], protect: str | tuple[str, .
                    for source in inputs):
                 raise OutputError(f"cannot write {path}: it is the input file; choose another --out folder")
         for current, content in files.items():
-            staged.append((_stage(current, content), current))
+            staged.append((_stage(current, content() if callable(content) else content), current))
         for tmp, current in staged:
             os.replace(tmp, current)
     except OSError as exc:
@@ -269,16 +274,17 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         rows += batch.run(sources, out, options, submit=submit, window=4 * jobs, force=args.force, progress=tick)
     rows.sort(key=lambda r: (r.article.lower(), r.article))
     hits = index.gate(rows, args.fail_on or ())
-    files: dict[Path, str | bytes] = {
-        out / "index.md": index.to_markdown(rows, hits),
-        out / "index.json": index.to_json(rows),
-        out / "index.csv": index.to_csv(rows),
+    files: dict[Path, Content] = {  # rendered one at a time while written
+        out / "index.md": lambda: index.to_markdown(rows, hits),
+        out / "index.json": lambda: index.to_json(rows),
+        out / "index.csv": lambda: index.to_csv(rows),
     }
     if args.parquet:
         try:
-            files[out / "index.parquet"] = index.to_parquet(rows)
+            import pyarrow  # noqa: F401
         except ImportError as exc:
             raise BadOption("--parquet needs pyarrow: pip install 'readout-compare[parquet]'") from exc
+        files[out / "index.parquet"] = lambda: index.to_parquet(rows)
     write_all_atomic(files)
     if args.summary:
         _write_summary(index.to_summary(rows, hits), out / "summary.md")
@@ -350,8 +356,8 @@ def _executor(dask: str | None, jobs: int, count: int) -> Iterator[Submit | None
 
     def submit(job: batch.Job, options: batch.Options) -> object:
         if not pools:  # started at the first article to analyse: a run that skips all starts none
-            batch.warm()  # loaded once here; forked workers inherit it
-            pools.append(ProcessPoolExecutor(max_workers=jobs))
+            # Each worker loads the pipeline itself (in parallel); this process stays small.
+            pools.append(ProcessPoolExecutor(max_workers=jobs, initializer=batch.warm))
         return pools[0].submit(batch.analyse, job, options)
 
     try:

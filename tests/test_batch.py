@@ -325,3 +325,20 @@ def test_background_digest_reads_the_table_terms_reads() -> None:
 
     assert batch.BACKGROUND[-1] == terms.BACKGROUND_FILE
     assert len(batch.background_digest()) == 64
+
+
+def test_a_report_never_overwrites_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.md").write_text(article(2), encoding="utf-8")
+    code, _, err = run(["batch", "x.md", "--out", ".", "--jobs", "1", "--no-charts"], capsys)
+    assert code == cli.EXIT_SOME_FAILED
+    assert Path("x.md").read_text(encoding="utf-8") == article(2)
+    assert "cannot write x.md: it is the input file" in err
+
+
+def test_an_empty_folder_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(["batch", str(tmp_path / "empty"), "--out", str(tmp_path / "out")], capsys)
+    assert code == cli.EXIT_SOME_FAILED
+    assert f"{tmp_path / 'empty'}: no .txt/.md/.html/.htm/.xhtml file in this folder" in err
