@@ -273,15 +273,16 @@ def load_manifest(out: Path, key: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return doc["articles"]
 
 
-def manifest_text(key: dict[str, Any], entries: dict[str, dict[str, Any]]) -> str:
-    """The manifest: the run's key and, per source, its digest, report name, files and index row
-    (an :class:`IndexRow` or its dict)."""
-    articles = {
-        source: {**entry, "row": dataclasses.asdict(entry["row"]) if isinstance(entry["row"], IndexRow)
-                 else entry["row"]}
-        for source, entry in sorted(entries.items())
-    }
-    return json.dumps({"key": key, "articles": articles}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def manifest_pieces(key: dict[str, Any], entries: dict[str, dict[str, Any]]) -> Iterator[str]:
+    """The manifest, in pieces: the run's key and, per source (sorted), its digest, report name,
+    files and index row (an :class:`IndexRow` or its dict), one source per line."""
+    yield '{"key": ' + json.dumps(key, sort_keys=True) + ', "articles": {'
+    for k, source in enumerate(sorted(entries)):
+        entry = entries[source]
+        row = dataclasses.asdict(entry["row"]) if isinstance(entry["row"], IndexRow) else entry["row"]
+        yield ("\n" if k == 0 else ",\n") + json.dumps(source, ensure_ascii=False) + ": " + \
+            json.dumps({**entry, "row": row}, ensure_ascii=False, sort_keys=True)
+    yield "\n}}\n"
 
 
 def _unchanged(entry: dict[str, Any] | None, job: Job, out: Path) -> IndexRow | None:
@@ -355,7 +356,7 @@ def run(
         if progress:
             progress(row)
         yield row
-    write_all_atomic({out / MANIFEST: lambda: manifest_text(key, entries)})
+    write_all_atomic({out / MANIFEST: lambda: manifest_pieces(key, entries)})
 
 
 def _ordered(start: Callable[[str], Any], sources: Iterable[str], window: int) -> Iterator[Outcome]:

@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,9 +53,9 @@ def _umask() -> int:
     return mask
 
 
-def _stage(path: Path, content: str | bytes) -> str:
-    """Write ``content`` to a temporary file beside ``path`` (mode as for a plain ``open``, not
-    ``mkstemp``'s 0600) and return its name."""
+def _stage(path: Path, content: str | bytes | Iterable[str]) -> str:
+    """Write ``content`` (text, bytes, or text in pieces) to a temporary file beside ``path`` (mode
+    as for a plain ``open``, not ``mkstemp``'s 0600) and return its name."""
     if path.parent.exists() and not path.parent.is_dir():
         raise OutputError(f"cannot write {path}: {path.parent} is a file, not a folder")
     if path.is_dir():
@@ -66,16 +66,20 @@ def _stage(path: Path, content: str | bytes) -> str:
         with os.fdopen(fd, "wb") as handle:
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            if isinstance(content, (str, bytes)):
+                handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            else:
+                for piece in content:  # a large file in pieces: never whole in memory
+                    handle.write(piece.encode("utf-8"))
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
 
 
-Content = str | bytes | Callable[[], str | bytes]
-"""A file's content, or a function that renders it (called just before it is written, so that
-large files need not all be in memory at once)."""
+Content = str | bytes | Callable[[], str | bytes | Iterable[str]]
+"""A file's content, or a function that renders it, whole or in pieces (called just before it is
+written, so that large files need not all be in memory at once)."""
 
 
 def write_all_atomic(files: Mapping[Path, Content], protect: str | tuple[str, ...] | None = None) -> None:
@@ -275,9 +279,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     rows.sort(key=lambda r: (r.article.lower(), r.article))
     hits = index.gate(rows, args.fail_on or ())
     files: dict[Path, Content] = {  # rendered one at a time while written
-        out / "index.md": lambda: index.to_markdown(rows, hits),
-        out / "index.json": lambda: index.to_json(rows),
-        out / "index.csv": lambda: index.to_csv(rows),
+        out / "index.md": lambda: index.markdown_pieces(rows, hits),
+        out / "index.json": lambda: index.json_pieces(rows),
+        out / "index.csv": lambda: index.csv_pieces(rows),
     }
     if args.parquet:
         try:

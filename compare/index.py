@@ -16,7 +16,7 @@ import dataclasses
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .batch import COLUMNS, IndexRow
@@ -86,13 +86,20 @@ def _record(row: IndexRow) -> dict[str, object]:
     return record
 
 
+def json_pieces(rows: Sequence[IndexRow]) -> Iterator[str]:
+    """``{"columns": [...], "articles": [{column: value}, ...]}``, one article per line, in pieces
+    (so 10,000 rows are never one string)."""
+    yield '{"columns": ' + json.dumps(list(COLUMNS)) + ', "articles": ['
+    for k, row in enumerate(rows):
+        yield ("\n  " if k == 0 else ",\n  ") + json.dumps(_record(row), ensure_ascii=False)
+    yield "\n]}\n"
+
+
 def to_json(rows: Sequence[IndexRow]) -> str:
-    """``{"columns": [...], "articles": [{column: value}, ...]}``."""
-    doc = {"columns": list(COLUMNS), "articles": [_record(r) for r in rows]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_pieces(rows))
 
 
-def to_csv(rows: Sequence[IndexRow]) -> str:
+def csv_pieces(rows: Sequence[IndexRow]) -> Iterator[str]:
     """One line per row, columns :data:`COLUMNS`, notes joined with ``;``, no divergence -> empty.
     Cells that a spreadsheet would run as a formula get a leading apostrophe."""
     buffer = io.StringIO()
@@ -102,7 +109,13 @@ def to_csv(rows: Sequence[IndexRow]) -> str:
         record = _record(row)
         record["notes"] = "; ".join(row.notes)
         writer.writerow([_defuse(record[c]) for c in COLUMNS])
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def to_csv(rows: Sequence[IndexRow]) -> str:
+    return "".join(csv_pieces(rows))
 
 
 def _defuse(value: object) -> object:
@@ -148,22 +161,25 @@ def _sides(row: IndexRow) -> str:
     return f"{md(row.side_a)} ({row.statements_a}) / {md(row.side_b)} ({row.statements_b})"
 
 
-def to_markdown(rows: Sequence[IndexRow], hits: dict[str, list[str]] | None = None) -> str:
-    """``index.md``: a table linking each report, then the failures with their reasons."""
+def markdown_pieces(rows: Sequence[IndexRow], hits: dict[str, list[str]] | None = None) -> Iterator[str]:
+    """``index.md``: a table linking each report, then the failures with their reasons; in pieces."""
     lines = ["# readout-compare batch", "", _counts(rows) + ".", ""]
     lines += _gate_lines(hits)
     lines += ["| Article | Sides (statements) | All statements | Topics (shared) | Divergence | Notes | Status |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
+    yield "\n".join(lines) + "\n"
     for r in rows:
         name = md(r.article)
         if r.report:
             name = f"[{name}]({_link(r.report)})"
         topics = f"{r.topics} ({r.shared_topics})" if r.report else "–"
-        lines.append(f"| {name} | {_sides(r)} | {r.statements if r.report else '–'} | {topics} | "
-                     f"{_div(r.divergence)} | {md(', '.join(r.notes)) or '–'} | {r.status} |")
-    lines.append("")
-    lines += _problems(rows)
-    return "\n".join(lines) + "\n"
+        yield (f"| {name} | {_sides(r)} | {r.statements if r.report else '–'} | {topics} | "
+               f"{_div(r.divergence)} | {md(', '.join(r.notes)) or '–'} | {r.status} |\n")
+    yield "\n".join(["", *_problems(rows)]) + "\n"
+
+
+def to_markdown(rows: Sequence[IndexRow], hits: dict[str, list[str]] | None = None) -> str:
+    return "".join(markdown_pieces(rows, hits))
 
 
 def to_summary(rows: Sequence[IndexRow], hits: dict[str, list[str]] | None = None) -> str:
