@@ -172,7 +172,7 @@ def report_stems(sources: Sequence[str]) -> dict[str, str]:
     return stems
 
 
-def _failed(source: str, reason: str, code: int, stem: str = "") -> IndexRow:
+def _failed(source: str, reason: str, code: int) -> IndexRow:
     return IndexRow(article=source, report="", status="failed", reason=reason, exit_code=code)
 
 

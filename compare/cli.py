@@ -23,6 +23,8 @@ from .errors import BadOption, CompareError, OutputError
 from .records import Analysis
 
 if TYPE_CHECKING:
+    from .batch import IndexRow
+
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 else:
     Subparsers = Any
@@ -236,14 +238,14 @@ def _default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _progress(total: int) -> Callable[[object], None]:
+def _progress(total: int) -> Callable[[IndexRow], None]:
     """A tqdm bar on a terminal; plain ``[k/n] article: status`` lines otherwise (CI logs)."""
     if sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
 
-        def tick(row: object) -> None:
+        def tick(row: IndexRow) -> None:
             bar.update(1)
             if bar.n >= total:
                 bar.close()
@@ -251,12 +253,10 @@ def _progress(total: int) -> Callable[[object], None]:
         return tick
     done = [0]
 
-    def line(row: object) -> None:
+    def line(row: IndexRow) -> None:
         done[0] += 1
-        status = getattr(row, "status", "")
-        reason = getattr(row, "reason", "") if status in ("failed", "no-statements") else ""
-        print(f"readout-compare: [{done[0]}/{total}] {getattr(row, 'article', '')}: {status}"
-              + (f" ({reason})" if reason else ""), file=sys.stderr, flush=True)
+        reason = f" ({row.reason})" if row.status in ("failed", "no-statements") else ""
+        print(f"readout-compare: [{done[0]}/{total}] {row.article}: {row.status}{reason}", file=sys.stderr, flush=True)
 
     return line
 
@@ -272,7 +272,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args))
     )
     jobs = batch.check_jobs(args.jobs or _default_jobs())
-    rows: list[Any] = list(missing)
+    rows: list[IndexRow] = list(missing)
     tick = _progress(len(sources))
     with _executor(args.dask, jobs, len(sources)) as submit:
         rows += batch.run(sources, out, options, submit=submit, window=4 * jobs, force=args.force, progress=tick)
