@@ -66,6 +66,7 @@ def compare_statements(
     labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
     topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
     topics = [replace(t, frames=frames.tag(" ".join(texts[i] for i in t.statements))) for t in topics]
+    hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag and its side's profile
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
     return Comparison(
@@ -74,8 +75,8 @@ def compare_statements(
         pairs=tuple(align.counterparts(space, rows_a, rows_b, settings)),
         similarity=round(align.side_similarity(space, rows_a, rows_b), 4),
         divergence=emphasis.divergence_index(topics, names),
-        frames=tuple(frames.tag(t) for t in texts),
-        profiles={n: frames.profile([texts[i] for i in r]) for n, r in zip(names, (rows_a, rows_b))},
+        frames=tuple(frames.dominant(h) for h in hits),
+        profiles={n: frames.profile_of_hits(hits[i] for i in r) for n, r in zip(names, (rows_a, rows_b))},
     )
 
 
