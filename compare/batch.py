@@ -7,7 +7,8 @@ the work is the same function whatever runs it — in process (``jobs=1``), a pr
 and the outputs are byte-identical whatever the number of workers. At most ``window`` inputs are in
 flight at once, so memory stays flat however many articles there are.
 
-Unchanged inputs are skipped by a manifest (``manifest.json`` in the output folder) keyed by each
+Unchanged inputs are skipped (an unchanged input that failed for its content is listed with the
+same failure, not redone) by a manifest (``manifest.json`` in the output folder) keyed by each
 input's content hash, beside the tool version, a digest of the settings, a digest of the background
 table's bytes and the report options; when any of those differ, everything is redone.
 
@@ -294,6 +295,8 @@ def _unchanged(entry: dict[str, Any] | None, job: Job, out: Path) -> IndexRow | 
         row = IndexRow(**{**entry["row"], "notes": tuple(entry["row"].get("notes", ()))})
     except (TypeError, KeyError):
         return None
+    if row.status in ("failed", "no-statements"):
+        return row  # the same bytes fail the same way: listed again, not redone
     return dataclasses.replace(row, status="skipped", reason="unchanged since the last run")
 
 
@@ -353,6 +356,9 @@ def run(
                 entries[row.article] = {
                     "digest": outcome.digest, "stem": stems[row.article], "files": sorted(outcome.files), "row": row,
                 }
+        elif outcome.digest and row.exit_code not in (0, 1) and row.article not in entries:
+            # A content failure is remembered too (not a bug, exit 1: a new version may fix those).
+            entries[row.article] = {"digest": outcome.digest, "stem": stems[row.article], "files": [], "row": row}
         if progress:
             progress(row)
         yield row

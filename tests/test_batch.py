@@ -131,6 +131,22 @@ def test_second_run_skips_all(first: tuple[int, Path], folder: Path, capsys: pyt
         {k: v for k, v in before.items() if not k.startswith("index")}
 
 
+def test_unchanged_broken_input_fails_again_without_work(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_folder(tmp_path, 1)
+    argv = ["batch", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-charts"]
+    run(argv, capsys)
+
+    def no_analysis(job: batch.Job, options: batch.Options) -> batch.Outcome:
+        raise AssertionError(f"{job.source} analysed again")
+
+    monkeypatch.setattr(batch, "analyse", no_analysis)
+    code, _, err = run(argv, capsys)
+    assert code == cli.EXIT_SOME_FAILED
+    assert [r["status"] for r in rows(tmp_path / "out")] == ["failed", "skipped"]
+    assert "broken.txt: input contains NUL bytes" in err
+
+
 def test_changed_input_is_redone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = make_folder(tmp_path, 3)
     argv = ["batch", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-charts"]
