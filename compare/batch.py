@@ -67,9 +67,9 @@ class Job:
 @dataclass(frozen=True, slots=True)
 class IndexRow:
     """One input's line in the index. Column names follow ``compare.tables`` (``side_a``,
-    ``side_b``, ``statements_a`` ...). Counts are statements; ``divergence`` is the Jensen–Shannon
-    divergence index (None when a side is silent or the article was not analysed); ``notes`` are
-    note codes as ``code`` or ``code:side``."""
+    ``side_b``, ``statements_a`` ...). ``title`` is on one line. Counts are statements;
+    ``divergence`` is the Jensen–Shannon divergence index (None when a side is silent or the
+    article was not analysed); ``notes`` are note codes as ``code`` or ``code:side``."""
 
     article: str
     report: str
@@ -211,7 +211,7 @@ def row_for(analysis: Analysis, source: str, report: str) -> IndexRow:
     a, b = (s.name for s in analysis.sides)
     sides = [st.side for st in analysis.statements]
     return IndexRow(
-        article=source, report=report, status="analysed", title=analysis.article.title,
+        article=source, report=report, status="analysed", title=" ".join(analysis.article.title.split()),
         side_a=a, side_b=b, statements=len(sides),
         statements_a=sides.count(a), statements_b=sides.count(b),
         joint=sides.count("joint"), other=sides.count(OTHER),

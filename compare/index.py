@@ -210,7 +210,7 @@ def _problems(rows: Sequence[IndexRow]) -> list[str]:
     if not bad:
         return []
     out = ["Not analysed:", ""]
-    out += [f"- {md(r.article)}: {md(r.reason)}" for r in bad]
+    out += [f"- {md(r.reason)}" if r.article in r.reason else f"- {md(r.article)}: {md(r.reason)}" for r in bad]
     return out + [""]
 
 
