@@ -296,7 +296,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     for row in failed:
         print(f"readout-compare: failed: {row.reason}", file=sys.stderr)
     for condition, articles in hits.items():
-        print(f"readout-compare: --fail-on {condition}: {', '.join(articles)}", file=sys.stderr)
+        print(f"readout-compare: --fail-on {condition} holds for {len(articles)}: "
+              f"{', '.join(index.gate_listing(articles))}", file=sys.stderr)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("analysed", "skipped", "no-statements", "failed")}
     print(f"{out / 'index.md'}: {len(rows)} inputs, {counts['analysed']} analysed, {counts['skipped']} skipped, "
           f"{counts['no-statements']} without statements, {counts['failed']} failed")

@@ -196,12 +196,24 @@ def to_summary(rows: Sequence[IndexRow], hits: dict[str, list[str]] | None = Non
     return "\n".join(lines) + "\n"
 
 
+GATE_NAMES = 10
+"""Articles named per failing condition in the index, summary and log; the rest are counted."""
+
+
+def gate_listing(articles: Sequence[str], limit: int = GATE_NAMES) -> list[str]:
+    """The first ``limit`` articles, then ``and N more`` (see the index for all)."""
+    shown = list(articles[:limit])
+    if len(articles) > limit:
+        shown.append(f"and {len(articles) - limit} more (see the index)")
+    return shown
+
+
 def _gate_lines(hits: dict[str, list[str]] | None) -> list[str]:
     if not hits:
         return []
     out = ["**Failing conditions (`--fail-on`)**:", ""]
     for condition, articles in hits.items():
-        out.append(f"- {md(condition)}: {', '.join(md(a) for a in articles)}")
+        out.append(f"- {md(condition)} ({len(articles)}): {', '.join(md(a) for a in gate_listing(articles))}")
     return out + [""]
 
 

@@ -243,7 +243,7 @@ def test_fail_on_one_sided(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     code, _, err = run(["batch", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--out",
                         str(tmp_path / "out"), "--jobs", "1", "--no-charts", "--fail-on", "one-sided"], capsys)
     assert code == cli.EXIT_FAIL_ON
-    assert f"--fail-on one-sided: {tmp_path / 'one.txt'}" in err
+    assert f"--fail-on one-sided holds for 1: {tmp_path / 'one.txt'}" in err
 
 
 def test_fail_on_not_met_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -358,3 +358,9 @@ def test_an_empty_folder_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFixt
     code, _, err = run(["batch", str(tmp_path / "empty"), "--out", str(tmp_path / "out")], capsys)
     assert code == cli.EXIT_SOME_FAILED
     assert f"{tmp_path / 'empty'}: no .txt/.md/.html/.htm/.xhtml file in this folder" in err
+
+
+def test_gate_listing_is_bounded() -> None:
+    names = [f"a{i}.txt" for i in range(25)]
+    assert index.gate_listing(names) == [*names[:10], "and 15 more (see the index)"]
+    assert index.gate_listing(names[:3]) == names[:3]
