@@ -65,8 +65,8 @@ def compare_statements(
     surface = terms.surface_forms(texts)
     labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
     topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
-    topics = [replace(t, frames=frames.tag(" ".join(texts[i] for i in t.statements))) for t in topics]
-    hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag and its side's profile
+    hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
+    topics = [replace(t, frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements))) for t in topics]
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
     return Comparison(
