@@ -211,7 +211,7 @@ def gate_listing(articles: Sequence[str], limit: int = GATE_NAMES) -> list[str]:
 def _gate_lines(hits: dict[str, list[str]] | None) -> list[str]:
     if not hits:
         return []
-    out = ["**Failing conditions (`--fail-on`)**:", ""]
+    out = ["**Failing conditions (--fail-on)**:", ""]
     for condition, articles in hits.items():
         out.append(f"- {md(condition)} ({len(articles)}): {', '.join(md(a) for a in gate_listing(articles))}")
     return out + [""]

@@ -364,3 +364,28 @@ def test_gate_listing_is_bounded() -> None:
     names = [f"a{i}.txt" for i in range(25)]
     assert index.gate_listing(names) == [*names[:10], "and 15 more (see the index)"]
     assert index.gate_listing(names[:3]) == names[:3]
+
+
+def test_summary_and_index_markdown_are_well_formed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Article names with markup cannot break the tables: every row has its header's cells, no
+    link, image, code span or HTML is opened, and a blank line ends each table."""
+    from markdown_checks import pipe_mismatches, unescaped
+
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a|b [x](http:y) `c` <i>.txt").write_text(ONE_SIDED, encoding="utf-8")
+    (folder / "<script>.txt").write_bytes(BROKEN)
+    run(["batch", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-charts", "--summary",
+         "--fail-on", "one-sided"], capsys)
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert pipe_mismatches(summary) == []
+    assert [line for line in summary.splitlines() if unescaped(line, "<[]`")] == []
+    index_md = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
+    assert pipe_mismatches(index_md) == []
+    assert [line for line in index_md.splitlines() if unescaped(line, "<`")] == []
+    for text in (summary, index_md):
+        lines = text.splitlines()
+        ends = [i for i, line in enumerate(lines[:-1]) if line.startswith("|") and not lines[i + 1].startswith("|")]
+        assert all(lines[i + 1] == "" for i in ends)
