@@ -267,6 +267,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise OutputError(f"cannot write to {out}: it is a file, not a folder")
+    if args.parquet:  # checked before the run, not after it
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise BadOption("--parquet needs pyarrow: pip install 'readout-compare[parquet]'") from exc
     sources, missing = batch.expand(args.paths, exclude=out)
     options = batch.Options(
         charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args))
@@ -284,10 +289,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         out / "index.csv": lambda: index.csv_pieces(rows),
     }
     if args.parquet:
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError as exc:
-            raise BadOption("--parquet needs pyarrow: pip install 'readout-compare[parquet]'") from exc
         files[out / "index.parquet"] = lambda: index.to_parquet(rows)
     write_all_atomic(files)
     if args.summary:
