@@ -147,13 +147,15 @@ def expand(patterns: Sequence[str], exclude: Path | None = None) -> tuple[list[s
 
 def report_stems(sources: Sequence[str]) -> dict[str, str]:
     """A distinct report name for every source: the file name as ``report`` makes it, or, where
-    two sources share one (``a/x.txt``, ``b/x.txt``), the path's folders joined with ``-``
-    (``a-x``); any name still taken (case-insensitively, or one of :data:`RESERVED_STEMS`) gets
+    two sources share one (``a/x.txt``, ``b/x.txt``), its path below the sources' common folder
+    with ``-`` for ``/`` (``a-x``); any name still taken (case-insensitively, or one of :data:`RESERVED_STEMS`) gets
     ``-2``, ``-3`` ... in source order. Deterministic: it depends only on the list of sources."""
     from .cli import safe_name
     from .ingest import article_name
 
     plain = {s: safe_name(article_name(s)) for s in sources}
+    folders = [os.path.dirname(os.path.abspath(s)) for s in sources]
+    base = os.path.commonpath(folders) if folders else ""
     counts: dict[str, int] = {}
     for stem in plain.values():
         counts[stem.lower()] = counts.get(stem.lower(), 0) + 1
@@ -162,8 +164,8 @@ def report_stems(sources: Sequence[str]) -> dict[str, str]:
     for source in sources:
         stem = plain[source]
         if counts[stem.lower()] > 1:
-            parts = Path(os.path.relpath(source)).with_suffix("").parts
-            stem = safe_name("-".join(p for p in parts if p not in ("..", ".")))
+            parts = Path(os.path.relpath(os.path.abspath(source), base)).with_suffix("").parts
+            stem = safe_name("-".join(parts))
         candidate, n = stem, 1
         while candidate.lower() in taken:
             n += 1

@@ -389,3 +389,11 @@ def test_summary_and_index_markdown_are_well_formed(tmp_path: Path, capsys: pyte
         lines = text.splitlines()
         ends = [i for i, line in enumerate(lines[:-1]) if line.startswith("|") and not lines[i + 1].startswith("|")]
         assert all(lines[i + 1] == "" for i in ends)
+
+
+def test_report_stems_do_not_depend_on_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [str(tmp_path / "wires" / "a" / "x.txt"), str(tmp_path / "wires" / "b" / "x.txt")]
+    monkeypatch.chdir(tmp_path)
+    here = batch.report_stems(sources)
+    monkeypatch.chdir("/")
+    assert batch.report_stems(sources) == here == {sources[0]: "a-x", sources[1]: "b-x"}
