@@ -175,7 +175,9 @@ def _continuation(
     return None, "none"
 
 
-def _fill_from_following(resolved: list[tuple[Statement, Entity | None]], pinned: set[int] = frozenset()) -> None:
+def _fill_from_following(
+    resolved: list[tuple[Statement, Entity | None]], pinned: frozenset[int] | set[int] = frozenset()
+) -> None:
     """A quotation with no speaker takes the speaker of the next statement in its paragraph
     ("“A.” “B,” he said."), unless it is ``pinned`` (its own cue names someone unknown). One pass
     from the end, carrying the next speaker seen."""

@@ -29,6 +29,7 @@ import io
 import textwrap
 import unicodedata
 from collections.abc import Callable
+from typing import Any
 
 import matplotlib
 import matplotlib.style
@@ -86,7 +87,7 @@ THRESHOLD_COLOUR = "#555555"
 WEAK_ALPHA = 0.35
 """Fill opacity of a weak-evidence bar (its edge and hatching keep the side's full colour)."""
 
-_RC = {
+_RC: dict[str, Any] = {
     "text.parse_math": False,  # "$x$" in an article is two dollar signs, not math
     "text.usetex": False,
     "svg.fonttype": "none",  # text as <text>: small, searchable, selectable
@@ -109,7 +110,7 @@ def render(analysis: Analysis, fmt: str, settings: Settings = DEFAULT) -> dict[s
         raise ValueError(f"unknown chart format {fmt!r}: use one of {', '.join(FORMATS)}")
     out: dict[str, bytes] = {}
     for name in chart_names(analysis):
-        with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
+        with matplotlib.style.context("default"), matplotlib.rc_context(_RC):  # type: ignore[arg-type]
             fig = _DRAW[name](analysis, settings)
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, dpi=DPI, metadata=_metadata(analysis, name, fmt))

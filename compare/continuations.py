@@ -28,6 +28,7 @@ own subject resolves: the reporter's sentence names its speaker first.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -110,7 +111,7 @@ def _continues(text: str, names: set[str]) -> bool:
 
 def extend(
     article: Article, sentences: list[Sentence], statements: list[Statement],
-    speakers: list[Speaker] = (), settings: Settings = DEFAULT,
+    speakers: Sequence[Speaker] = (), settings: Settings = DEFAULT,
 ) -> list[Statement]:
     """The statements with the continuations of reported statements added (see the module
     docstring), in text order. ``speakers`` are people the article knows (their names stop a run)."""

@@ -8,6 +8,16 @@ class CompareError(Exception):
 
     exit_code = 1
 
+    def naming(self, name: str) -> CompareError:
+        """The same error with the input's ``name`` in front of its message (``x.txt: input is
+        empty``), unless the message names it already; so a log of many inputs says which failed."""
+        text = str(self)
+        if not name or name in text:
+            return self
+        renamed = type(self)(f"{name}: {text}")
+        renamed.__cause__ = self.__cause__
+        return renamed
+
 
 class InputNotFound(CompareError):
     """The article path does not exist or cannot be read."""

@@ -136,8 +136,8 @@ def parse_ann(ann: str, text: str) -> list[GoldAttribution]:
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             label, _, offsets = parts[1].partition(" ")
-            frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";") if f.strip()]
-            spans[parts[0]] = (label, frags)  # type: ignore[assignment]
+            frags = [(int(a), int(b)) for a, b in (f.split()[:2] for f in offsets.split(";") if f.strip())]
+            spans[parts[0]] = (label, frags)
         elif line.startswith("E") and len(parts) >= 2:
             events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
     out = []

@@ -257,6 +257,24 @@ def counts(texts: Iterable[str], language: str = "en") -> dict[str, int]:
     return _in_order(total)
 
 
+def sum_hits(hits: Iterable[Mapping[str, int]]) -> dict[str, int]:
+    """:func:`counts` from each text's :func:`frame_hits`, already counted: a topic's frames are
+    ``dominant(sum_hits(its statements' hits))``."""
+    total: dict[str, int] = {}
+    for one in hits:
+        for frame, n in one.items():
+            total[frame] = total.get(frame, 0) + n
+    return _in_order(total)
+
+
+def profile_of_hits(hits: Iterable[Mapping[str, int]]) -> dict[str, float]:
+    """:func:`profile` from each text's :func:`frame_hits`, already counted (the pipeline counts
+    each statement's hits once and uses them for its tag, its topic's and its side's profile)."""
+    ordered = sum_hits(hits)
+    grand = sum(ordered.values())
+    return {f: n / grand for f, n in ordered.items()} if grand else {}
+
+
 def profile(texts: Iterable[str], language: str = "en") -> dict[str, float]:
     """A frame profile: each frame's share of all frame hits in ``texts``.
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 from .errors import EmptyInput
 
 _SNIFF_BYTES = 2048
@@ -69,7 +67,8 @@ def looks_like_html(data: bytes) -> bool:
         text = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore")
     else:
         text = head.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
-    return bool(_HTML_START.match(text, _LEADING_JUNK.match(text).end()))
+    junk = _LEADING_JUNK.match(text)  # always matches (everything in it is optional)
+    return bool(_HTML_START.match(text, junk.end() if junk else 0))
 
 
 def has_tags(data: bytes) -> bool:
@@ -89,6 +88,8 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract(markup: str, url: str | None = None) -> Page:
     """The article in a decoded HTML page; raises :class:`EmptyInput` when trafilatura finds none."""
+    import trafilatura  # here, not at the top: a .txt article never needs it (start-up time)
+
     doc = trafilatura.bare_extraction(
         markup,
         url=url,

@@ -315,11 +315,18 @@ def load(source: str, settings: Settings = DEFAULT) -> Article:
     ``http://``/``https://`` URL (see the module docstring for HTML)."""
     if fetch.is_url(source):
         return _load_url(source, settings)
-    data = read_bytes(source, settings)
+    return from_bytes(read_bytes(source, settings), source)
+
+
+def from_bytes(data: bytes, source: str, name: str | None = None) -> Article:
+    """Decode and parse the bytes read from the file ``source`` (``-``: stdin), as :func:`load`
+    does; ``name`` replaces :func:`article_name`. ``batch`` reads each file once, hashes it and
+    hands the bytes to a worker through this."""
+    name = name or article_name(source)
     if is_html_input(source, data):
-        return html_article(data, article_name(source))
+        return html_article(data, name)
     text, encoding = decode(data)
-    return parse(text, article_name(source), encoding)
+    return parse(text, name, encoding)
 
 
 def _load_url(url: str, settings: Settings) -> Article:

@@ -277,8 +277,8 @@ def find_meeting(article: Article) -> Meeting | None:
         return None
     others = []
     for p in body[:PARTICIPANT_PARAGRAPHS]:
-        for m in _MET_WITH.finditer(text[p.start : p.end]):
-            phrase = _trim_second(m.group("b") or m.group("c"))
+        for met in _MET_WITH.finditer(text[p.start : p.end]):
+            phrase = _trim_second(met.group("b") or met.group("c"))
             if _names_someone(phrase) and _is_name_phrase(phrase):
                 others.append(_participant(phrase, "lead", year))
     return replace(meeting, others=tuple(others))

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import align, attribute, continuations, emphasis, frames, ingest, quotes, segment, sides, terms
-from .errors import NoStatements
-from .records import Analysis, Article, Comparison, Speaker, Statement, Topic
+from .errors import CompareError, NoStatements
+from .records import Analysis, Article, Comparison, Note, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 
@@ -30,6 +30,7 @@ def analyze_article(
     names = (side_a.name, side_b.name)
     result = compare_statements(statements, names, [*speakers, *people], settings)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
+    notes = [*sides.account_notes(article, names), *side_notes(names, rows, result.topics, settings)]
     return Analysis(
         article=article,
         statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
@@ -40,8 +41,9 @@ def analyze_article(
         pairs=result.pairs,
         similarity=result.similarity,
         divergence=result.divergence,
-        notes=tuple([*sides.account_notes(article, names), *_notes(names, rows, result.topics, settings)]),
+        notes=tuple(n.text for n in notes),
         frames=result.profiles,
+        note_codes=tuple(notes),
     )
 
 
@@ -64,7 +66,8 @@ def compare_statements(
     surface = terms.surface_forms(texts)
     labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
     topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
-    topics = [replace(t, frames=frames.tag(" ".join(texts[i] for i in t.statements))) for t in topics]
+    hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
+    topics = [replace(t, frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements))) for t in topics]
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
     return Comparison(
@@ -73,8 +76,8 @@ def compare_statements(
         pairs=tuple(align.counterparts(space, rows_a, rows_b, settings)),
         similarity=round(align.side_similarity(space, rows_a, rows_b), 4),
         divergence=emphasis.divergence_index(topics, names),
-        frames=tuple(frames.tag(t) for t in texts),
-        profiles={n: frames.profile([texts[i] for i in r]) for n, r in zip(names, (rows_a, rows_b))},
+        frames=tuple(frames.dominant(h) for h in hits),
+        profiles={n: frames.profile_of_hits(hits[i] for i in r) for n, r in zip(names, (rows_a, rows_b))},
     )
 
 
@@ -83,29 +86,43 @@ def _name_stripper(people: Sequence[Speaker]) -> Callable[[str], str]:
     return terms.without_words({w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2})
 
 
-def _notes(
+def side_notes(
     names: tuple[str, str], rows: dict[str, int], topics: Sequence[Topic], settings: Settings
-) -> list[str]:
+) -> list[Note]:
+    """Warnings about the two sides' evidence: neither speaks, one says nothing, or one has fewer
+    than ``settings.thin_statements`` statements (``rows``: side name -> statement count)."""
     if not rows[names[0]] and not rows[names[1]]:
-        return [
+        return [Note(
+            "neither_side",
             f"Neither {names[0]} nor {names[1]} has a statement in this article: every statement comes "
-            "from other speakers, so there is nothing to compare."
-        ]
+            "from other speakers, so there is nothing to compare.",
+        )]
     notes = []
     for name, other in ((names[0], names[1]), (names[1], names[0])):
         if not rows[name]:
-            notes.append(
+            notes.append(Note(
+                "one_sided",
                 f"{name} says nothing in this article: it gives only {other}'s account, so there "
-                "is nothing to compare. Topics below are that side's alone."
-            )
+                "is nothing to compare. Topics below are that side's alone.",
+                side=name, statements=0,
+            ))
         elif rows[name] < settings.thin_statements:
-            notes.append(
+            notes.append(Note(
+                "thin_evidence",
                 f"The evidence for {name} is thin ({rows[name]} statement"
-                f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative."
-            )
+                f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative.",
+                side=name, statements=rows[name],
+            ))
     return notes
 
 
 def analyze(source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT) -> Analysis:
-    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it."""
-    return analyze_article(ingest.load(source, settings), overrides, settings)
+    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it. Errors
+    name the input (``x.txt: input is empty ...``; stdin is ``stdin``)."""
+    try:
+        return analyze_article(ingest.load(source, settings), overrides, settings)
+    except CompareError as exc:
+        named = exc.naming("stdin" if source == "-" else source)
+        if named is exc:
+            raise
+        raise named from exc

@@ -286,7 +286,7 @@ def extract(
     for q in quotes:
         by_sentence.setdefault(_sentence_index(starts, q.start), []).append(q)
     out: list[Statement] = []
-    intro: tuple[int, str] | None = None  # (paragraph, cue) of the last "X replied:" line
+    intro: tuple[int, str | None] | None = None  # (paragraph, cue) of the last "X replied:" line
     for si, sent in enumerate(sentences):
         if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
             continue

@@ -102,6 +102,8 @@ class Statement:
     cue_span: Cue | None = None
     """The cue the speaker was read from (None when the speaker came from elsewhere: a
     continuation, the next speaker of the paragraph, a readout's source line)."""
+    document: str | None = None
+    """Two-document mode (``compare A B``): the name of the document the statement is from."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,42 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Document:
+    """One of two accounts of a meeting (``compare A B``) and the government whose account it is."""
+
+    name: str
+    title: str
+    government: str
+
+
+@dataclass(frozen=True)
+class Account:
+    """Two-document mode: which accounts speak of topic ``topic`` (an index into
+    ``Analysis.topics``), and the verdict: ``both accounts`` or ``only <document>``."""
+
+    topic: int
+    documents: tuple[str, ...]
+    verdict: str
+
+
+NoteCode = Literal["neither_side", "one_sided", "thin_evidence", "one_account"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning about an analysis, with a machine-readable ``code`` beside its ``text``:
+    ``neither_side`` (no statement from either side), ``one_sided`` (``side`` says nothing),
+    ``thin_evidence`` (``side`` has only ``statements`` statements, fewer than
+    ``Settings.thin_statements``), ``one_account`` (the text is ``side``'s own account of the
+    meeting: a readout)."""
+
+    code: NoteCode
+    text: str
+    side: str | None = None
+    statements: int | None = None
+
+
+@dataclass(frozen=True)
 class Analysis:
     article: Article
     statements: tuple[Statement, ...]
@@ -168,3 +206,9 @@ class Analysis:
     notes: tuple[str, ...] = field(default=())
     frames: dict[str, dict[str, float]] = field(default_factory=dict)
     """Each side's frame profile: side name -> frame -> share of that side's frame hits."""
+    note_codes: tuple[Note, ...] = ()
+    """``notes`` with their machine-readable codes, in the same order."""
+    documents: tuple[Document, ...] = ()
+    """Two-document mode: the two documents, A then B; empty for one article."""
+    accounts: tuple[Account, ...] = ()
+    """Two-document mode: one account verdict per topic."""

@@ -12,20 +12,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .frames import tagged as frame_tags
+from .markdown import md
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 
-# Every ASCII punctuation mark that can take part in markup is backslash-escaped (GitHub renders
-# the escape as the plain character). "&" becomes "&amp;" so no entity can be formed.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$-])")
 JSON_SCHEMA_VERSION = 1
-
-
-def md(text: str) -> str:
-    """Escape article text for inline use in GitHub-flavoured markdown (one line)."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _pct(x: float) -> str:
@@ -121,6 +112,7 @@ def to_markdown(
             + _divergence_sentence(analysis.divergence),
             "",
         ]
+    out += _accounts_section(analysis)
     if charts:
         out += ["## Charts", ""]
         for path, alt in charts.values():
@@ -174,6 +166,39 @@ def _terms_section(analysis: Analysis) -> list[str]:
     for t in analysis.terms:
         out.append(f"| {md(t.side)} | {md(t.term)} | {t.z:+.2f} | {t.counts[a]} | {t.counts[b]} | {t.evidence} |")
     return out + [""]
+
+
+def _accounts_section(analysis: Analysis) -> list[str]:
+    """Two-document mode: each document's government, then per topic whether both accounts speak
+    of it or one omits it, with each account's statements (marked when one document reports the
+    other side)."""
+    if not analysis.documents:
+        return []
+    docs = analysis.documents
+    gov = {d.name: d.government for d in docs}
+    out = ["## The two accounts", ""]
+    for d in docs:
+        own = sum(1 for s in analysis.statements if s.document == d.name and s.side == d.government)
+        told = sum(1 for s in analysis.statements if s.document == d.name
+                   and s.side not in (d.government, JOINT, OTHER))
+        out.append(f"- **{md(d.name)}** ({md(d.title)}): {md(d.government)}'s account; {own} statements of its own "
+                   f"side, {told} it reports from the other side.")
+    out.append("")
+    for account in analysis.accounts:
+        topic = analysis.topics[account.topic]
+        if len(account.documents) == 2:
+            verdict = "both accounts speak of it"
+        else:
+            other = next(d.name for d in docs if d.name not in account.documents)
+            verdict = f"only {md(account.documents[0])}'s account; {md(other)}'s omits it"
+        out += [f"#### {md(topic.label) or '(no content words)'}: {verdict}", ""]
+        for i in topic.statements:
+            st = analysis.statements[i]
+            mark = f", reported by {md(st.document or '')}" if st.side != gov.get(st.document or "") \
+                and st.side not in (JOINT, OTHER) else ""
+            out.append(f"- {md(st.document or '')} \\[{md(st.side)}{mark}\\]: {_quote(st)}")
+        out.append("")
+    return out
 
 
 def _link(path: str) -> str:
@@ -252,7 +277,7 @@ def _method(settings: Settings) -> list[str]:
 def to_dict(analysis: Analysis) -> dict[str, Any]:
     """The JSON document: its field names are a public contract (see README)."""
     art = analysis.article
-    return {
+    doc: dict[str, Any] = {
         "schema_version": JSON_SCHEMA_VERSION,
         "article": {"name": art.name, "title": art.title, "date": art.date, "source": art.source,
                     "encoding": art.encoding},
@@ -282,7 +307,19 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "divergence_index": analysis.divergence,
         "frames": {side: dict(profile) for side, profile in analysis.frames.items()},
         "notes": list(analysis.notes),
+        "note_codes": [
+            {"code": n.code, "side": n.side, "statements": n.statements, "text": n.text}
+            for n in analysis.note_codes
+        ],
     }
+    if analysis.documents:  # two-document mode: the same shape, plus each statement's document
+        for record, st in zip(doc["statements"], analysis.statements):
+            record["document"] = st.document
+        doc["documents"] = [{"name": d.name, "title": d.title, "government": d.government}
+                            for d in analysis.documents]
+        doc["accounts"] = [{"topic": a.topic, "documents": list(a.documents), "verdict": a.verdict}
+                           for a in analysis.accounts]
+    return doc
 
 
 def to_json(analysis: Analysis) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 from .cues import DESCRIPTION_WORDS, DETERMINER, LEADING_NP
 from .lexicon import find_affiliations, nonperson_words
@@ -220,7 +221,7 @@ RECENT_PEOPLE = 8
 
 
 def note_mentions(resolver: Resolver, article: Article, sent: Sentence,
-                   speakers: list[Entity] = ()) -> None:
+                   speakers: Sequence[Entity] = ()) -> None:
     """Remember the people named in a sentence (among its first ``MENTIONS_PER_SENTENCE``
     capitalised words), for pronouns in the next ones; the sentence's speakers count as its last
     mention, as the subject of a sentence is what a following pronoun most often stands for."""

@@ -29,7 +29,7 @@ from dataclasses import replace
 from . import governments, participants
 from .errors import BadOption
 from .lexicon import find_affiliations
-from .records import JOINT, OTHER, UNKNOWN, Article, Side, Speaker, Statement
+from .records import JOINT, OTHER, UNKNOWN, Article, Note, Side, Speaker, Statement
 from .settings import DEFAULT, Settings
 
 Overrides = dict[str, list[str]]
@@ -277,6 +277,8 @@ def _meeting_names(
     if first == second:
         return ranked
     known = first or second
+    if known is None:
+        return ranked
     if first and second:
         pair = [first, second]
     else:
@@ -288,16 +290,18 @@ def _meeting_names(
     return ranked[:2] if set(ranked[:2]) == set(pair) else pair
 
 
-def account_notes(article: Article, names: tuple[str, str]) -> list[str]:
-    """A note naming both governments when the text is one government's account of the meeting (a
-    readout, or a lead whose first participant the text leaves unqualified; see :func:`_issuer`):
-    "This is the account given by United States of its meeting with Japan ...". Empty otherwise."""
+def account_notes(article: Article, names: tuple[str, str]) -> list[Note]:
+    """A note (code ``one_account``, ``side`` the issuer) naming both governments when the text is
+    one government's account of the meeting (a readout, or a lead whose first participant the text
+    leaves unqualified; see :func:`_issuer`): "This is the account given by United States of its
+    meeting with Japan ...". Empty otherwise."""
     issuer = _issuer(participants.find_meeting(article), list(names))
     if issuer is None:
         return []
     other = names[1] if issuer == names[0] else names[0]
-    return [f"This is the account given by {issuer} of its meeting with {other}: what {other} said "
-            f"is given as {issuer} reports it."]
+    text = (f"This is the account given by {issuer} of its meeting with {other}: what {other} said "
+            f"is given as {issuer} reports it.")
+    return [Note("one_account", text, side=issuer)]
 
 
 def _issuer(meeting: participants.Meeting | None, names: list[str]) -> str | None:
@@ -356,7 +360,7 @@ def _rank(
 ) -> list[str]:
     """The two side names: by statement weight, then countries of other named officials, then
     the most-mentioned government."""
-    weight: Counter[str] = Counter()
+    weight: Counter[str] = Counter()  # statements, plus title_bonus (a float) below
     first_seen: dict[str, int] = {}
     for st in statements:
         aff = affiliation.get(st.speaker)
@@ -365,7 +369,7 @@ def _rank(
             first_seen.setdefault(aff, st.start)
     for country in _title_countries(article, speakers):
         if country in weight:
-            weight[country] += settings.title_bonus
+            weight[country] += settings.title_bonus  # type: ignore[assignment]
     names = sorted(weight, key=lambda c: (-weight[c], first_seen.get(c, 0)))[:2]
     for person in people:
         if len(names) < 2 and person.affiliation and not person.independent \

@@ -85,6 +85,7 @@ _RNG = random.Random(4)
 RANDOM_BYTES = bytes(_RNG.randrange(1, 256) for _ in range(4096))  # no NUL byte
 MAX_BYTES = 5_000_000  # README: "Inputs over 5,000,000 bytes are refused."
 ERROR = "readout-compare: error: "
+IN = "{tmp}/in/article.txt: "  # content errors name the input
 
 # --- the row format -----------------------------------------------------------------------------
 
@@ -274,6 +275,11 @@ def check_team_sides(run: Run) -> None:
     assert [s["side"] for s in json.loads(run.stdout)["statements"]] == ["Team A", "Team B"]
 
 
+def check_report_usage(run: Run) -> None:
+    """A usage error shows the subcommand's usage, not the top-level one."""
+    assert run.stderr.startswith("usage: readout-compare report [-h]")
+
+
 def check_traceback(run: Run) -> None:
     assert run.stderr.startswith("Traceback (most recent call last):\n")
     assert "compare.errors.InputNotFound: no such file:" in run.stderr
@@ -357,19 +363,19 @@ def check_encoding(encoding: str) -> Callable[[Run], None]:
 
 CASES = [
     # --- empty and not text ----------------------------------------------------------------------
-    pytest.param(Case(b"", 6, "input is empty or whitespace only"), id="empty-file"),
-    pytest.param(Case(b" \t\r\n\n\f \r\n", 6, "input is empty or whitespace only"), id="whitespace-only"),
-    pytest.param(Case(b"\xef\xbb\xbf \n", 6, "input is empty or whitespace only"), id="utf8-bom-only"),
-    pytest.param(Case(b"\xe2\x80\x8b" * 50, 7, "no statements found: ..."), id="zero-width-spaces-only"),
+    pytest.param(Case(b"", 6, IN + "input is empty or whitespace only"), id="empty-file"),
+    pytest.param(Case(b" \t\r\n\n\f \r\n", 6, IN + "input is empty or whitespace only"), id="whitespace-only"),
+    pytest.param(Case(b"\xef\xbb\xbf \n", 6, IN + "input is empty or whitespace only"), id="utf8-bom-only"),
+    pytest.param(Case(b"\xe2\x80\x8b" * 50, 7, IN + "no statements found: ..."), id="zero-width-spaces-only"),
     pytest.param(Case(ARTICLE.encode()[:80] + b"\x00" + ARTICLE.encode()[80:], 4,
-                      "input contains NUL bytes: it looks binary, not a text article"), id="nul-byte"),
+                      IN + "input contains NUL bytes: it looks binary, not a text article"), id="nul-byte"),
     pytest.param(Case(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", 4,
-                      "input contains NUL bytes: it looks binary, not a text article"), id="png-header"),
-    pytest.param(Case(RANDOM_BYTES, 4, "input is neither UTF-8 nor Windows-1252 text"), id="random-bytes"),
+                      IN + "input contains NUL bytes: it looks binary, not a text article"), id="png-header"),
+    pytest.param(Case(RANDOM_BYTES, 4, IN + "input is neither UTF-8 nor Windows-1252 text"), id="random-bytes"),
     pytest.param(Case(b"\x1b[2J\x07\x01\x02\x03\x04\x05\x06 said hello", 4,
-                      "input is full of control characters: it looks binary, not a text article"),
+                      IN + "input is full of control characters: it looks binary, not a text article"),
                  id="control-characters"),
-    pytest.param(Case(b"Talks \x81\x8d\x8f\x90\x9d said", 4, "input is neither UTF-8 nor Windows-1252 text"),
+    pytest.param(Case(b"Talks \x81\x8d\x8f\x90\x9d said", 4, IN + "input is neither UTF-8 nor Windows-1252 text"),
                  id="undefined-in-windows-1252"),
     # --- encodings --------------------------------------------------------------------------------
     pytest.param(Case(ARTICLE.encode(), 0, files=BOTH, check=check_plain), id="utf8-plain"),
@@ -379,28 +385,31 @@ CASES = [
                       check=_decoded_like_plain("utf-16")), id="utf16-le-bom"),
     pytest.param(Case(b"\xfe\xff" + ARTICLE.encode("utf-16-be"), 0, files=BOTH,
                       check=_decoded_like_plain("utf-16")), id="utf16-be-bom"),
-    pytest.param(Case(ARTICLE.encode("utf-16-le"), 4, "input contains NUL bytes: it looks binary, not a text article"),
+    pytest.param(Case(ARTICLE.encode("utf-16-le"), 4,
+                      IN + "input contains NUL bytes: it looks binary, not a text article"),
                  id="utf16-without-bom"),
     pytest.param(Case(b"\xff\xfe" + "Talks".encode("utf-16-le") + b"\x00\xd8", 4,
-                      "input starts with a UTF-16 byte-order mark but is not UTF-16: ..."), id="utf16-lone-surrogate"),
+                      IN + "input starts with a UTF-16 byte-order mark but is not UTF-16: ..."),
+                 id="utf16-lone-surrogate"),
     pytest.param(Case(ARTICLE.encode("cp1252"), 0, files=BOTH, check=_decoded_like_plain("windows-1252")),
                  id="windows-1252-curly-quotes"),
     pytest.param(Case(b"\xef\xbb\xbf" + ARTICLE.encode() + b"caf\xe9\n", 4,
-                      "input starts with a UTF-8 byte-order mark but is not UTF-8: ..."), id="utf8-bom-then-invalid"),
+                      IN + "input starts with a UTF-8 byte-order mark but is not UTF-8: ..."),
+                 id="utf8-bom-then-invalid"),
     pytest.param(Case(ARTICLE.replace("\n", "\r\n").encode(), 0, files=BOTH, check=_offsets_hold(ARTICLE)),
                  id="crlf-line-endings"),
     pytest.param(Case(ARTICLE.replace("\n", "\r").encode(), 0, files=BOTH, check=_offsets_hold(ARTICLE)),
                  id="cr-line-endings"),
     # --- files that cannot be read ----------------------------------------------------------------
-    pytest.param(Case(too_large, 5, "input is larger than the 5,000,000-byte limit"), id="over-size-limit"),
+    pytest.param(Case(too_large, 5, IN + "input is larger than the 5,000,000-byte limit"), id="over-size-limit"),
     pytest.param(Case(None, 3, "no such file: {tmp}/in/article.txt"), id="missing-file"),
     pytest.param(Case(folder_input, 3, "...{tmp}/in/folder.txt is a ..."), id="folder-as-input"),
-    pytest.param(Case(None, 6, "input is empty or whitespace only", argv=("report", "-", "--out", "{out}"),
+    pytest.param(Case(None, 6, "stdin: input is empty or whitespace only", argv=("report", "-", "--out", "{out}"),
                       stdin=b""), id="stdin-empty"),
     pytest.param(Case(None, 0, argv=("report", "-", "--out", "{out}", "--no-charts"), stdin=ARTICLE.encode(),
                       files=("stdin.json", "stdin.md"), check=check_stdin), id="stdin-article"),
     # --- articles that hold little or nothing to compare --------------------------------------------
-    pytest.param(Case(NARRATIVE.encode(), 7, "no statements found: the article has no quotations and no reported "
+    pytest.param(Case(NARRATIVE.encode(), 7, IN + "no statements found: the article has no quotations and no reported "
                       "speech (said, stated, according to, ...)"), id="no-quotes-no-reporting-verbs"),
     pytest.param(Case(NO_SPEAKER.encode(), 0, files=BOTH, check=check_unknown_speakers), id="quotes-no-speaker"),
     pytest.param(Case(ONE_SIDE.encode(), 0, files=BOTH, check=check_one_side), id="one-side-only"),
@@ -410,7 +419,7 @@ CASES = [
     pytest.param(Case(ARTICLE.replace("Gallant said", "someone in the crowd said").encode(), 0, files=BOTH,
                       check=check_own_cue_is_not_a_continuation), id="unknown-subject-is-not-a-continuation"),
     pytest.param(Case(UNBALANCED.encode(), 0, files=BOTH, check=check_unbalanced), id="every-quote-unbalanced"),
-    pytest.param(Case(("Talks in Washington\n\n" + '"' * 10_000 + "\n").encode(), 7, "no statements found: ..."),
+    pytest.param(Case(("Talks in Washington\n\n" + '"' * 10_000 + "\n").encode(), 7, IN + "no statements found: ..."),
                  id="ten-thousand-quote-marks"),
     pytest.param(Case(("Talks in Washington\n\n“We stand with Israel,” Blinken said. " + "“" * 5000
                        + "\n\n“We are ready,” Gallant said.\n").encode(), 0, files=BOTH,
@@ -439,7 +448,7 @@ CASES = [
                       "choose another --out folder", name="article.md",
                       argv=("report", "{in}", "--out", "{tmp}/in", "--no-charts"), listing="in",
                       files=("article.md",)), id="report-would-overwrite-input"),
-    pytest.param(Case(NARRATIVE.encode(), 7, "no statements found: ...", setup=_old_report, files=BOTH,
+    pytest.param(Case(NARRATIVE.encode(), 7, IN + "no statements found: ...", setup=_old_report, files=BOTH,
                       check=check_old_report_intact), id="failed-run-keeps-previous-report"),
     pytest.param(Case(ARTICLE.encode(), 8, "cannot write {tmp}/out/article.md: it is a folder",
                       setup=_old_json_and_blocked_md, files=BOTH, check=check_old_json_intact),
@@ -462,10 +471,15 @@ CASES = [
                       argv=(*REPORT, "--sides-file", "{tmp}/in/sides.toml")), id="sides-file-no-table"),
     pytest.param(Case(sides_file(b'[sides]\n"A" = ["\xff\xfe"]\n'), 9, "sides file {tmp}/in/sides.toml ...",
                       argv=(*REPORT, "--sides-file", "{tmp}/in/sides.toml")), id="sides-file-not-utf8"),
-    pytest.param(Case(ARTICLE.encode(), 2, "argument command: invalid choice: 'compare' ...",
-                      argv=("compare", "{in}")), id="unknown-subcommand"),
-    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --colour", argv=(*REPORT, "--colour")),
-                 id="unknown-option"),
+    pytest.param(Case(ARTICLE.encode(), 2, "argument command: invalid choice: 'comapre' ...",
+                      argv=("comapre", "{in}")), id="unknown-subcommand"),
+    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --colour", argv=(*REPORT, "--colour"),
+                      check=check_report_usage), id="unknown-option"),
+    pytest.param(Case(ARTICLE.encode(), 2, "unrecognized arguments: --no-chart",
+                      argv=("report", "{in}", "--out", "{out}", "--no-chart"), check=check_report_usage),
+                 id="abbreviated-option-refused"),
+    pytest.param(Case(None, 3, "no such file: {tmp}/in/article.txt", argv=(*REPORT, "--verbose"),
+                      check=check_traceback), id="verbose-after-subcommand"),
     pytest.param(Case(ARTICLE.encode(), 2, "the following arguments are required: article", argv=("report",)),
                  id="missing-article-argument"),
     pytest.param(Case(None, 3, "no such file: {tmp}/in/article.txt", argv=("--verbose", *REPORT),
@@ -476,7 +490,8 @@ CASES = [
     pytest.param(Case(_page("formin-finland-japan-cp1252.html"), 0, name="page.html", files=PAGE,
                       check=check_encoding("windows-1252 (HTML, meta charset)")), id="html-cp1252-meta-charset"),
     pytest.param(Case(_page("spa-shell-no-article.html"), 6,
-                      "the HTML page has no article text trafilatura could find...", name="page.html"),
+                      "{tmp}/in/page.html: the HTML page has no article text trafilatura could find...",
+                      name="page.html"),
                  id="html-without-article-text"),
     pytest.param(Case(_page("meridian-australia-indonesia.html"), 0, argv=("report", "-", "--out", "{out}",
                       "--no-charts"), stdin=_page("meridian-australia-indonesia.html"), files=STDIN,
@@ -541,7 +556,7 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
                    monkeypatch: pytest.MonkeyPatch) -> None:
     run = run_case(case, tmp_path, capsys, monkeypatch)
     lines = run.stderr.splitlines()
-    verbose = "--verbose" in case.argv
+    verbose = "--verbose" in case.argv and case.code != 2
     listing = tmp_path / case.listing
 
     assert run.code == case.code

@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,69 @@ def test_report_unwritable_out_exit_code(article: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x", encoding="utf-8")
     assert cli.main(["report", str(article), "--out", str(blocker)]) == 8
+
+
+class _FullDisk:
+    """A standard output on a full disk: every write fails with ENOSPC."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_full_disk_on_stdout_is_an_output_error(tmp_path, capsys, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\n“We stand with Israel,” U.S. Secretary of State Antony Blinken said.\n",
+                       encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert cli.main(["analyze", str(article)]) == 8
+    assert capsys.readouterr().err == "readout-compare: error: cannot write standard output: No space left on device\n"
+
+
+def test_format_help_shows_choices_and_default(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["analyze", "--help"])
+    assert "json or markdown (default: json)" in " ".join(capsys.readouterr().out.split())
+
+
+def _modules_after(code: str) -> set[str]:
+    """The top-level modules a fresh interpreter has loaded after running ``code``."""
+    import subprocess
+
+    script = f"import sys\n{code}\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    return set(out.split())
+
+
+def test_help_loads_no_pipeline():
+    """Start-up (issue 10): building the parser imports none of the heavy libraries."""
+    loaded = _modules_after("from compare import cli\ncli.build_parser()")
+    assert loaded & {"sklearn", "nltk", "numpy", "pandas", "matplotlib", "trafilatura", "scipy"} == set()
+
+
+def test_text_article_loads_no_html_extractor_or_charts(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\n“We stand with Israel,” U.S. Secretary of State Antony Blinken said.\n",
+                       encoding="utf-8")
+    loaded = _modules_after(f"from compare.pipeline import analyze\nanalyze({str(article)!r})")
+    assert loaded & {"trafilatura", "matplotlib"} == set()
+
+
+def test_score_json_and_floors(tmp_path, capsys):
+    import shutil
+
+    source = Path(__file__).resolve().parent.parent / "corpora" / "2024-06-24-jns-blinken-gallant"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for suffix in (".txt", ".gold.json"):
+        shutil.copy(source.with_suffix(suffix), corpus)
+    assert cli.main(["score", str(corpus), "--format", "json", "--min-f1", "0.5"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["articles"] == len(list(corpus.glob("*.gold.json")))
+    assert cli.main(["score", str(corpus), "--format", "json", "--min-side", "1.01"]) == cli.EXIT_FAIL_ON
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["below_floor"] == [f"side accuracy {doc['side_accuracy']:.3f} < 1.01"]
+    assert captured.err.startswith("readout-compare: below the floor: side accuracy")

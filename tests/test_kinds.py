@@ -70,8 +70,8 @@ KINDS = [
     ("description", H + "Kofi Mensah met Ama Dovi.\n\n“He should apologise,” Mensah's former campaign manager said.",
      "He should apologise,", "manager", "direct"),
     # negative: the object of the clause before a coordinated cue is no description of a speaker
-    ("description", H + "Kofi Mensah met Ama Dovi.\n\nForeign Minister Dovi applauded the agreement and highlighted its value "
-     "for farmers.", "applauded the agreement and highlighted its value", "Ama Dovi", "indirect"),
+    ("description", H + "Kofi Mensah met Ama Dovi.\n\nForeign Minister Dovi applauded the agreement and "
+     "highlighted its value for farmers.", "applauded the agreement and highlighted its value", "Ama Dovi", "indirect"),
     ("description", H + "Kofi Mensah met Ama Dovi.\n\nGhana's foreign ministry has denied the report.",
      "Ghana's foreign ministry has denied the report.", "ministry", "indirect"),
     # negative: "the statement said" still continues the statement's source
