@@ -5,15 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from . import align, attribute, emphasis, frames, ingest, quotes, segment, sides, terms
+from . import (
+    align,
+    attribute,
+    emphasis,
+    frames,
+    ingest,
+    provenance,
+    quotes,
+    segment,
+    sides,
+    subjects,
+    terms,
+)
+from .background import Background
 from .errors import NoStatements
-from .records import Analysis, Article, Comparison, Speaker, Statement, Topic
+from .records import Analysis, Article, BackgroundRef, Comparison, Speaker, Statement, Topic
+from .records import OTHER
 from .settings import DEFAULT, Settings
 
 
 def analyze_article(
-    article: Article, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT
+    article: Article, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT,
+    background: str | None = None,
 ) -> Analysis:
+    """The whole analysis of one article; ``background``: path of a background table (default:
+    the packaged one)."""
     sentences = segment.sentences(article)
     marks = quotes.find_quotes(article)
     found = quotes.extract(article, sentences, settings, marks)
@@ -26,9 +43,12 @@ def analyze_article(
     (side_a, side_b), statements = sides.choose_sides(
         article, statements, speakers, overrides, settings, people
     )
+    statements = provenance.annotate(article, sentences, statements)
     names = (side_a.name, side_b.name)
-    result = compare_statements(statements, names, [*speakers, *people], settings)
+    bg = terms.background(path=background)
+    result = compare_statements(statements, names, [*speakers, *people], settings, bg)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
+    warning = provenance.account_warning(statements, names) if all(rows.values()) else None
     return Analysis(
         article=article,
         statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
@@ -39,31 +59,41 @@ def analyze_article(
         pairs=result.pairs,
         similarity=result.similarity,
         divergence=result.divergence,
-        notes=tuple(_notes(names, rows, result.topics, settings)),
+        notes=tuple(_notes(names, rows, result.topics, settings)) + ((warning,) if warning else ()),
         frames=result.profiles,
+        settings=settings,
+        background=BackgroundRef(bg.name or ("packaged" if background is None else background), bg.digest),
     )
 
 
 def compare_statements(
     statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
-    settings: Settings = DEFAULT,
+    settings: Settings = DEFAULT, bg: Background | None = None,
 ) -> Comparison:
-    """Topics, distinctive terms, counterparts, similarity, divergence and frames of the two sides'
-    statements (``statement.side`` in ``names``; other statements are weighed but not compared)."""
-    side_of = [st.side for st in statements]
+    """Subjects, distinctive terms, counterparts, similarity, divergence and frames of the two
+    sides' statements (``statement.side`` in ``names``; other statements are weighed but not
+    compared; a statement with ``duplicate_of`` set is a repeat and counts for neither side)."""
+    side_of = [st.side if st.duplicate_of is None else OTHER for st in statements]
     strip = _name_stripper(people)
     texts = [strip(st.text) for st in statements]
-    bg = terms.background()
+    bg = bg if bg is not None else terms.background()
     space = align.fit(texts, bg)
-    # Document order, whatever order the statements come in: ties in clustering and matching are
+    # Document order, whatever order the statements come in: ties in matching and subjects are
     # then broken the same way every time.
-    position = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end, texts[i]))
+    place = {i: (statements[i].start, statements[i].end, texts[i]) for i in range(len(statements))}
+    position = sorted(range(len(statements)), key=place.__getitem__)
     rows = [i for i in position if side_of[i] in names]
-    groups = align.cluster(space, rows, settings)
+    people_words = frozenset(w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2)
+    found = subjects.find([subjects.content(st) for st in statements], rows, names, people_words, bg,
+                          settings, position=[place[i][:2] for i in range(len(statements))])
+    topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
+                                    [list(f.terms) for f in found], settings, rows=rows)
     surface = terms.surface_forms(texts)
-    labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
-    topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
-    topics = [replace(t, frames=frames.tag(" ".join(texts[i] for i in t.statements))) for t in topics]
+    topics = [
+        replace(t, label=f.label, phrases=f.phrases, salience=f.salience,
+                frames=frames.tag(" ".join(texts[i] for i in t.statements)))
+        for t, f in zip(topics, found)
+    ]
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
     return Comparison(
@@ -97,7 +127,7 @@ def _notes(
                 f"{name} says nothing in this article: it gives only {other}'s account, so there "
                 "is nothing to compare. Topics below are that side's alone."
             )
-        elif rows[name] < settings.thin_statements:
+        elif emphasis.thin(rows[name], settings):
             notes.append(
                 f"The evidence for {name} is thin ({rows[name]} statement"
                 f"{'s' if rows[name] != 1 else ''}): read its shares and terms as tentative."
@@ -105,6 +135,10 @@ def _notes(
     return notes
 
 
-def analyze(source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT) -> Analysis:
-    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it."""
-    return analyze_article(ingest.load(source, settings), overrides, settings)
+def analyze(
+    source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT,
+    background: str | None = None,
+) -> Analysis:
+    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it against
+    the background table at ``background`` (default: the packaged one)."""
+    return analyze_article(ingest.load(source, settings), overrides, settings, background)

@@ -10,8 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .settings import DEFAULT, Settings
+
 Kind = Literal["direct", "partial", "indirect"]
 ParagraphRole = Literal["headline", "body", "caption", "byline", "dateline", "furniture"]
+SourceKind = Literal[
+    "official readout", "remarks to reporters", "social media", "interview", "written statement",
+    "paraphrase", "unspecified",
+]
+Timing = Literal["before", "after"] | None
+VerdictKind = Literal["shared", "mostly", "only", "neither"]
 Resolution = Literal["name", "role", "pronoun", "continuation", "source", "override", "joint", "none"]
 
 OTHER = "other"
@@ -84,6 +92,13 @@ class Statement:
     side: str = OTHER
     frames: tuple[str, ...] = ()
     """Primary Policy Frames Codebook dimensions of the statement (see ``compare.frames``)."""
+    source_kind: SourceKind = "unspecified"
+    """Where the article says the words come from (see ``compare.provenance``)."""
+    timing: Timing = None
+    """``before``/``after`` the meeting when the article says so, else None."""
+    duplicate_of: int | None = None
+    """Index of the earlier statement (same speaker, same words: headline, deck and body repeating
+    one quotation) this one repeats; a repeat is listed but counted once."""
 
 
 @dataclass(frozen=True)
@@ -93,15 +108,42 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """Who raises a subject: ``kind`` is ``shared`` (both, comparable shares), ``mostly`` (both,
+    ``side`` far more), ``only`` (``side`` alone) or ``neither``; ``tentative`` when a side's
+    evidence is thin (``Settings.thin_statements``). ``str(verdict)`` is the JSON's verdict string
+    ("shared", "mostly Israel", "only United States", "neither side")."""
+
+    kind: VerdictKind
+    side: str | None = None
+    tentative: bool = False
+
+    def __str__(self) -> str:
+        if self.kind == "shared":
+            return "shared"
+        if self.kind == "neither":
+            return "neither side"
+        return f"{self.kind} {self.side}"
+
+
+@dataclass(frozen=True)
 class Topic:
+    """A subject of the meeting: ``label`` a phrase from the text, ``terms`` its stems (key stem
+    first), ``statements`` indices of the statements carrying it (one statement may carry several
+    subjects), ``share``/``word_share`` per side (see ``compare.emphasis``), ``phrases`` the
+    phrases of the text that name it, ``salience`` the sum over its statements of its key's
+    background idf."""
+
     label: str
     terms: tuple[str, ...]
     statements: tuple[int, ...]
     share: dict[str, float]
     word_share: dict[str, float]
-    verdict: str
+    verdict: Verdict
     frames: tuple[str, ...] = ()
     """The topic's primary frames: the most frequent among its statements' frames."""
+    phrases: tuple[str, ...] = ()
+    salience: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -137,6 +179,15 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class BackgroundRef:
+    """Which background an analysis weighed its words against: its ``name`` (from the table's
+    ``#name`` line) and the SHA-256 ``digest`` (hex) of the table file."""
+
+    name: str
+    digest: str
+
+
+@dataclass(frozen=True)
 class Analysis:
     article: Article
     statements: tuple[Statement, ...]
@@ -150,3 +201,8 @@ class Analysis:
     notes: tuple[str, ...] = field(default=())
     frames: dict[str, dict[str, float]] = field(default_factory=dict)
     """Each side's frame profile: side name -> frame -> share of that side's frame hits."""
+    settings: Settings = DEFAULT
+    """The thresholds this analysis used: the report's words are written from these, never from
+    the defaults, so text and numbers cannot disagree."""
+    background: BackgroundRef = field(default_factory=lambda: BackgroundRef("", ""))
+    """The background term table the weights came from."""

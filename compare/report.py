@@ -6,12 +6,14 @@ images or HTML into a rendered report.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from .frames import tagged as frame_tags
+from .summary import summary_sentences
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 
@@ -259,7 +261,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "statements": [
             {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "cue": s.cue,
              "speaker": s.speaker, "side": s.side, "resolved_by": s.resolved_by,
-             "paragraph": s.paragraph, "frames": list(s.frames)}
+             "paragraph": s.paragraph, "frames": list(s.frames), "source_kind": s.source_kind,
+             "timing": s.timing, "duplicate_of": s.duplicate_of}
             for s in analysis.statements
         ],
         "sides": [{"name": s.name, "speakers": list(s.speakers)} for s in analysis.sides],
@@ -269,7 +272,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "topics": [
             {"label": t.label, "terms": list(t.terms), "statements": list(t.statements),
-             "share": t.share, "word_share": t.word_share, "verdict": t.verdict,
+             "share": t.share, "word_share": t.word_share, "verdict": str(t.verdict),
+             "verdict_kind": t.verdict.kind, "verdict_side": t.verdict.side,
+             "tentative": t.verdict.tentative, "phrases": list(t.phrases), "salience": t.salience,
              "frames": list(t.frames)}
             for t in analysis.topics
         ],
@@ -282,6 +287,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "divergence_index": analysis.divergence,
         "frames": {side: dict(profile) for side, profile in analysis.frames.items()},
         "notes": list(analysis.notes),
+        "summary": summary_sentences(analysis),
+        "background": {"name": analysis.background.name, "sha256": analysis.background.digest},
+        "settings": dataclasses.asdict(analysis.settings),
     }
 
 

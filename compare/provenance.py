@@ -1,0 +1,144 @@
+"""Evidence hygiene: where each statement comes from, and which statements repeat one another.
+
+- **Repeats.** News copy repeats its best quotation in the headline, the deck and the body. A
+  statement repeats an earlier one (in document order) when both have the same speaker and the
+  same words, compared as lowercase word sequences: equal, or the shorter (at least
+  ``MIN_REPEAT_WORDS`` words) contained in the longer. A repeat is kept in the list of statements
+  with ``duplicate_of`` set, and counted once for emphasis.
+- **Source kind.** What the article says the words are: an official readout, remarks to reporters,
+  a post on social media, an interview, a written statement; an indirect statement with none of
+  these is the outlet's paraphrase; otherwise ``unspecified``. Found by the patterns of
+  ``data/en/source_kinds.tsv`` in the statement's sentence, else in its paragraph (the first
+  pattern in file order that matches wins).
+- **Timing.** ``before`` or ``after`` the meeting when the sentence or paragraph says so ("Earlier
+  in the day", "Prior to his meeting", "after the talks"), by the ``timing`` patterns of the same
+  file.
+
+:func:`account_warning` says when the two sides' accounts differ in kind or time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+
+from .lexicon import read_lines
+from .records import Article, Sentence, SourceKind, Statement, Timing
+
+MIN_REPEAT_WORDS = 3
+"""A shorter statement inside a longer one repeats it only when it has at least this many words
+(so a one-word partial quotation such as "critical" never swallows a statement)."""
+
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def _patterns(language: str = "en") -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for line in read_lines("source_kinds.tsv", language):
+        kind, _, pattern = line.partition("\t")
+        out.append((kind.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+    return tuple(out)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORDS.findall(text))
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def repeats(statements: Sequence[Statement]) -> list[int | None]:
+    """For each statement, the index of the earliest statement (document order) it repeats, or
+    None (rule in the module docstring). Independent of the order of ``statements``."""
+    order = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end))
+    words = [_words(st.text) for st in statements]
+    out: list[int | None] = [None] * len(statements)
+    for pos, i in enumerate(order):
+        for j in order[:pos]:
+            if out[j] is not None or statements[j].speaker != statements[i].speaker:
+                continue
+            a, b = words[i], words[j]
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if a == b or (len(short) >= MIN_REPEAT_WORDS and _contains(long, short)):
+                out[i] = j
+                break
+    return out
+
+
+def _context(article: Article, sentences: Sequence[Sentence], st: Statement) -> tuple[str, str]:
+    sentence = next((article.text[s.start:s.end] for s in sentences if s.start <= st.start < s.end), st.text)
+    para = next((article.text[p.start:p.end] for p in article.paragraphs if p.start <= st.start < p.end), sentence)
+    return sentence, para
+
+
+def classify(article: Article, sentences: Sequence[Sentence], st: Statement) -> tuple[SourceKind, Timing]:
+    """The statement's source kind and timing (module docstring)."""
+    sentence, para = _context(article, sentences, st)
+    kind: SourceKind | None = None
+    timing: Timing = None
+    for where in (sentence, para):
+        for name, pattern in _patterns():
+            if name in ("before", "after"):
+                if timing is None and pattern.search(where):
+                    timing = name  # type: ignore[assignment]
+            elif kind is None and pattern.search(where):
+                kind = name  # type: ignore[assignment]
+    if kind is None:
+        kind = "paraphrase" if st.kind == "indirect" else "unspecified"
+    return kind, timing
+
+
+def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequence[Statement]) -> list[Statement]:
+    """The statements with ``source_kind``, ``timing`` and ``duplicate_of`` filled in."""
+    dup = repeats(statements)
+    out = []
+    for st, d in zip(statements, dup):
+        kind, timing = classify(article, sentences, st)
+        out.append(replace(st, source_kind=kind, timing=timing, duplicate_of=d))
+    return out
+
+
+def account_warning(statements: Sequence[Statement], names: tuple[str, str]) -> str | None:
+    """A sentence warning that the two sides' accounts are of different kinds (a readout against
+    remarks) or times (before against after the meeting), or None. Each side's account is its most
+    common specified kind and timing."""
+    kinds, times = {}, {}
+    for n in names:
+        own = [st for st in statements if st.side == n and st.duplicate_of is None]
+        k = Counter(st.source_kind for st in own if st.source_kind not in ("unspecified", "paraphrase"))
+        t = Counter(st.timing for st in own if st.timing)
+        kinds[n] = min(k, key=lambda x: (-k[x], x)) if k else None
+        times[n] = min(t, key=lambda x: (-t[x], x)) if t else None
+    from .summary import side_name
+
+    a, b = names
+    parts = []
+    if kinds[a] and kinds[b] and kinds[a] != kinds[b]:
+        parts.append(f"{side_name(a)}'s words come mostly from {_article(kinds[a])}, "
+                     f"{side_name(b)}'s from {_article(kinds[b])}")
+    if times[a] != times[b] and (times[a] or times[b]):
+        parts.append(f"{_when(a, times[a])}, {_when(b, times[b])}")
+    if not parts:
+        return None
+    return ("The two accounts are not alike: " + "; ".join(parts)
+            + ". Something said before a meeting, or in a different form, is not the same as the meeting's record.")
+
+
+def _article(kind: str) -> str:
+    return {"official readout": "an official readout", "remarks to reporters": "remarks to reporters",
+            "social media": "posts on social media", "interview": "an interview",
+            "written statement": "a written statement"}.get(kind, kind)
+
+
+def _when(side: str, timing: str | None) -> str:
+    from .summary import side_name
+
+    if timing is None:
+        return f"the article does not say when {side_name(side)} spoke"
+    return f"{side_name(side)} spoke {timing} the meeting"
