@@ -41,7 +41,6 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
@@ -145,6 +144,8 @@ def _tree_topics(space: Space, rows: list[int], settings: Settings) -> list[list
     distance = 1.0 - (sub @ sub.T).toarray()  # cosine distance: the rows have unit length
     np.clip(distance, 0.0, None, out=distance)
     np.fill_diagonal(distance, 0.0)
+    from sklearn.cluster import AgglomerativeClustering  # only here: it pulls in scipy's clustering
+
     model = AgglomerativeClustering(
         n_clusters=None, metric="precomputed", linkage="average",
         distance_threshold=settings.topic_distance,

@@ -75,7 +75,7 @@ def compare_statements(
     compared; a statement with ``duplicate_of`` set is a repeat and counts for neither side)."""
     side_of = [st.side if st.duplicate_of is None else OTHER for st in statements]
     strip = _name_stripper(people)
-    texts = [strip(st.text) for st in statements]
+    texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
     bg = bg if bg is not None else terms.background()
     space = align.fit(texts, bg)
     # Document order, whatever order the statements come in: ties in matching and subjects are

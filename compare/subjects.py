@@ -142,6 +142,18 @@ def _blocked(text: str, names: tuple[str, str], people: frozenset[str]) -> tuple
     return removed, units
 
 
+def strip_who(text: str, names: tuple[str, str]) -> str:
+    """``text`` with the two sides' names and demonyms, titles and seats of office replaced by
+    spaces: they say who speaks, not what about (offsets are kept)."""
+    removed, _ = _blocked(text, names, frozenset())
+    if not removed:
+        return text
+    chars = list(text)
+    for start, end in removed:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _inside(spans: Sequence[tuple[int, ...]], start: int, end: int) -> tuple[int, ...] | None:
     """The first span overlapping ``start:end`` ("Israel’s" overlaps the phrase "Israel")."""
     for span in spans:
