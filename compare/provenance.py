@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -53,53 +54,97 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
+MAX_REPEAT_CANDIDATES = 200
+"""A statement is compared for containment with at most this many earlier statements of its
+speaker (the first ones: headline and deck come first); equal wording is found at any distance.
+Keeps the check linear on huge inputs."""
+
+
 def repeats(statements: Sequence[Statement]) -> list[int | None]:
     """For each statement, the index of the earliest statement (document order) it repeats, or
     None (rule in the module docstring). Independent of the order of ``statements``."""
     order = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end))
     words = [_words(st.text) for st in statements]
     out: list[int | None] = [None] * len(statements)
-    for pos, i in enumerate(order):
-        for j in order[:pos]:
-            if out[j] is not None or statements[j].speaker != statements[i].speaker:
-                continue
+    exact: dict[tuple[str, tuple[str, ...]], int] = {}
+    earlier: dict[str, list[int]] = {}
+    for i in order:
+        speaker = statements[i].speaker
+        key = (speaker, words[i])
+        if key in exact:
+            out[i] = exact[key]
+            continue
+        for j in earlier.get(speaker, ()):
             a, b = words[i], words[j]
             short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if a == b or (len(short) >= MIN_REPEAT_WORDS and _contains(long, short)):
+            if len(short) >= MIN_REPEAT_WORDS and _contains(long, short):
                 out[i] = j
                 break
+        if out[i] is None:
+            exact[key] = i
+            seen = earlier.setdefault(speaker, [])
+            if len(seen) < MAX_REPEAT_CANDIDATES:
+                seen.append(i)
     return out
 
 
-def _context(article: Article, sentences: Sequence[Sentence], st: Statement) -> tuple[str, str]:
-    sentence = next((article.text[s.start:s.end] for s in sentences if s.start <= st.start < s.end), st.text)
-    para = next((article.text[p.start:p.end] for p in article.paragraphs if p.start <= st.start < p.end), sentence)
-    return sentence, para
+class _Spans:
+    """Spans (records with ``start``/``end``, not overlapping) sorted by start, found by
+    bisection."""
+
+    def __init__(self, spans: Sequence) -> None:  # type: ignore[type-arg]
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def covering(self, at: int):  # type: ignore[no-untyped-def]
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k >= 0 and self.spans[k].start <= at < self.spans[k].end:
+            return self.spans[k]
+        return None
 
 
-def classify(article: Article, sentences: Sequence[Sentence], st: Statement) -> tuple[SourceKind, Timing]:
-    """The statement's source kind and timing (module docstring)."""
-    sentence, para = _context(article, sentences, st)
+def _found(text: str, span, memo: dict) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """Which patterns match the span's text, computed once per span (many statements share one
+    sentence or paragraph, so searching per statement would be quadratic)."""
+    key = (span.start, span.end)
+    if key not in memo:
+        where = text[span.start:span.end]
+        memo[key] = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
+    return memo[key]
+
+
+def _classify(text: str, sentences: _Spans, paragraphs: _Spans, st: Statement,
+              memo: dict | None = None) -> tuple[SourceKind, Timing]:  # type: ignore[type-arg]
+    memo = {} if memo is None else memo
+    spans = [sp for sp in (sentences.covering(st.start), paragraphs.covering(st.start)) if sp is not None]
     kind: SourceKind | None = None
     timing: Timing = None
-    for where in (sentence, para):
-        for name, pattern in _patterns():
+    for span in spans:
+        hits = _found(text, span, memo)
+        for name, _ in _patterns():
             if name in ("before", "after"):
-                if timing is None and pattern.search(where):
+                if timing is None and hits[name]:
                     timing = name  # type: ignore[assignment]
-            elif kind is None and pattern.search(where):
+            elif kind is None and hits[name]:
                 kind = name  # type: ignore[assignment]
     if kind is None:
         kind = "paraphrase" if st.kind == "indirect" else "unspecified"
     return kind, timing
 
 
+def classify(article: Article, sentences: Sequence[Sentence], st: Statement) -> tuple[SourceKind, Timing]:
+    """The statement's source kind and timing (module docstring)."""
+    return _classify(article.text, _Spans(sentences), _Spans(article.paragraphs), st)
+
+
 def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequence[Statement]) -> list[Statement]:
     """The statements with ``source_kind``, ``timing`` and ``duplicate_of`` filled in."""
     dup = repeats(statements)
+    sents, paras = _Spans(sentences), _Spans(article.paragraphs)
+    memo: dict = {}  # type: ignore[type-arg]
     out = []
     for st, d in zip(statements, dup):
-        kind, timing = classify(article, sentences, st)
+        kind, timing = _classify(article.text, sents, paras, st, memo)
         out.append(replace(st, source_kind=kind, timing=timing, duplicate_of=d))
     return out
 

@@ -107,7 +107,7 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
 
 def _also_in(analysis: Analysis, index: int) -> str:
     where = _where(analysis, index)
-    return f" [appears in: {where}]" if "," in where else ""
+    return f" (appears in: {where})" if "," in where else ""
 
 
 def verdict_words(topic: Topic) -> str:
@@ -306,7 +306,7 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         "- **Source kind and time**: read from the words around each statement (readout, told "
         "reporters, wrote on X, in an interview, earlier in the day, after the meeting, …); an "
         "indirect statement with no such words is the outlet's paraphrase.",
-        f"- **Background**: {background}, built by `readout-compare build-background` from real "
+        f"- **Background**: {background}, built by readout-compare build-background from real "
         "diplomatic statements and news; document frequencies per paragraph.",
         f"- **Subjects**: phrases of each side's statements (names, titles, offices, reporting verbs and "
         f"general words such as *issues* or *important* removed) whose words have a background idf of "

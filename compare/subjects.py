@@ -30,6 +30,7 @@ Only words and phrases of the text are used: no list of subjects, no rule about 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ from .records import Statement
 from .settings import DEFAULT, Settings
 from .terms import stem
 
+_OVERLAP_LOOKBACK = 8
+"""Spans looked at before a word: removed spans rarely nest deeper than this."""
 _TOKEN = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 _JOIN = re.compile(r"\s+")
 _THAT = re.compile(r"(?:\W+\w+){0,6}?\W+that\b", re.IGNORECASE)
@@ -139,6 +142,8 @@ def _blocked(text: str, names: tuple[str, str], people: frozenset[str]) -> tuple
     removed += [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
     if people:
         removed += [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group(0) in people]
+    removed.sort()
+    units.sort()
     return removed, units
 
 
@@ -155,9 +160,11 @@ def strip_who(text: str, names: tuple[str, str]) -> str:
 
 
 def _inside(spans: Sequence[tuple[int, ...]], start: int, end: int) -> tuple[int, ...] | None:
-    """The first span overlapping ``start:end`` ("Israel’s" overlaps the phrase "Israel")."""
-    for span in spans:
-        if span[0] < end and start < span[1]:
+    """A span overlapping ``start:end`` ("Israel’s" overlaps the phrase "Israel"); ``spans`` sorted
+    by start. Bisection, then a look at the few spans that start before ``end``."""
+    k = bisect.bisect_left(spans, (end,))  # spans starting at or after end cannot overlap
+    for span in reversed(spans[max(0, k - _OVERLAP_LOOKBACK):k]):
+        if start < span[1]:
             return span
     return None
 
@@ -395,24 +402,26 @@ def find(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    chunks_of: dict[str, frozenset[tuple[int, int]]] = {}
-    for k in keys:
-        chunks_of[k] = frozenset((m.statement, m.chunk) for m in found if m.key == k)
-    by_chunks: dict[frozenset[tuple[int, int]], str] = {}
+    chunk_sets: dict[str, set[int]] = {}
+    in_chunk: dict[int, set[str]] = {}
+    weight: dict[str, float] = {}
+    for m in found:
+        chunk_sets.setdefault(m.key, set()).add(m.chunk)
+        in_chunk.setdefault(m.chunk, set()).add(m.key)
+        weight[m.key] = weight.get(m.key, 0.0) + m.idf
+    chunks_of = {k: frozenset(v) for k, v in chunk_sets.items()}
+    by_chunks: dict[frozenset[int], str] = {}
     for k in keys:
         first = by_chunks.setdefault(chunks_of[k], k)
         union(first, k)
-    plain = [k for k in keys if not k.startswith(UNIT)]
-    for a in plain:  # a modifier that never occurs outside another word's phrases joins it
-        hosts = [b for b in plain if b != a and chunks_of[a] < chunks_of[b]]
-        if hosts:
-            union(a, min(hosts, key=lambda b: (-len(chunks_of[b]), b)))
-    for i, a in enumerate(keys):
+    for a in keys:  # a modifier that never occurs outside another word's phrases joins it
         if a.startswith(UNIT):
             continue
-        for b in keys[i + 1:]:
-            if not b.startswith(UNIT) and bg.similarity(a.split(" ")[0], b.split(" ")[0]) >= settings.subject_merge_similarity:
-                union(a, b)
+        common = set.intersection(*(in_chunk[c] for c in chunks_of[a]))
+        hosts = [b for b in common if not b.startswith(UNIT) and chunks_of[a] < chunks_of[b]]
+        if hosts:
+            union(a, min(hosts, key=lambda b: (-len(chunks_of[b]), b)))
+    _merge_variants(keys, weight, bg, settings, union)
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(root(m.key), []).append(m)
@@ -424,6 +433,30 @@ def find(
         subjects = [_subject(ms, where) for ms in by_label.values()]
     subjects.sort(key=lambda s: (-s.salience, min(where(r) for r in s.statements), s.label))
     return subjects[: settings.max_subjects]
+
+
+LSA_MERGE_LIMIT = 2000
+"""Subject words compared pairwise by their LSA vectors: the most salient this many (the
+comparison is a k x k matrix product, so this bounds time and memory on huge inputs)."""
+
+
+def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, settings: Settings,
+                    union) -> None:  # type: ignore[no-untyped-def]
+    """Joins subject words whose background LSA vectors have cosine >= subject_merge_similarity."""
+    if bg.vectors is None:
+        return
+    import numpy as np
+
+    with_rows = [k for k in keys if not k.startswith(UNIT) and k.split(" ")[0] in bg.rows]
+    with_rows = sorted(with_rows, key=lambda k: (-weight[k], k))[:LSA_MERGE_LIMIT]
+    with_rows.sort()
+    if len(with_rows) < 2:
+        return
+    vectors = bg.vectors[[bg.rows[k.split(" ")[0]] for k in with_rows]].astype(np.float32)
+    sim = vectors @ vectors.T
+    close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
+    for i, j in close:
+        union(with_rows[int(i)], with_rows[int(j)])
 
 
 def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-def]
