@@ -468,14 +468,13 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
     surface: dict[str, str] = {}
     for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
         key_weight[m.key] = key_weight.get(m.key, 0.0) + m.idf
-        surface.setdefault(m.key, m.surface if m.key.startswith(UNIT) else
-                           _mid_sentence(m.surface, m.opens and m.start == m.phrase_start))
+        surface.setdefault(m.key, m.surface)
     keys = tuple(sorted(key_weight, key=lambda k: (-key_weight[k], k)))
     # label: phrase in most statements, then shortest, then with an article, then first in the text
     stats: dict[str, dict] = {}
     for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
         norm = m.phrase.casefold()
-        entry = stats.setdefault(norm, {"statements": set(), "phrase": _mid_sentence(m.phrase, m.opens),
+        entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
                                         "first": (where(m.statement), m.start)})
         entry["statements"].add(m.statement)
@@ -490,6 +489,9 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
 
     chosen = min(stats.values(), key=rank)
     label = chosen["phrase"]
+    lower = {e["phrase"].split(" ")[0] for e in stats.values() if e["phrase"][:1].islower()}
+    if label.split(" ")[0].lower() in lower:  # capital only because it opened a sentence
+        label = label[0].lower() + label[1:]
     if chosen["det"]:
         label = f"{chosen['det']} {label}"
     if top.startswith(UNIT) and (len(best) > 1 or all(e["phrase"].count(" ") == 0 for e in stats.values())):
@@ -499,11 +501,3 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         label=label, keys=keys, terms=tuple(surface[k] for k in keys),
         statements=tuple(sorted(best, key=where)), phrases=phrases, salience=salience,
     )
-
-
-def _mid_sentence(phrase: str, at_start: bool) -> str:
-    """A phrase as it would stand mid-sentence: a capital that is there only because the phrase
-    opens the statement ("Ceasefire talks …") is lowered; names keep theirs."""
-    if at_start and phrase[:1].isupper() and phrase[1:2].islower():
-        return phrase[0].lower() + phrase[1:]
-    return phrase
