@@ -57,10 +57,11 @@ _TOKEN = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 _JOIN = re.compile(r"\s+")
 _THAT = re.compile(r"(?:\W+\w+){0,6}?\W+that\b", re.IGNORECASE)
 _AUXILIARIES = frozenset(
-    "be been being is are was were am has have had having will would shall should can could may "
-    "might must do does did".split()
+    "be been being is are was were am will would shall should can could may might must do does did "
+    "not never".split()
 )
-"""Words after which a lone word is a verb ("has been dealing", "will meet")."""
+"""Words after which the next word is a verb ("been dealing", "will not accept"); "have" is left
+out, being a main verb as often ("has nuclear weapons")."""
 _DETERMINERS = frozenset({"the", "a", "an"})
 _OF_DETERMINERS = frozenset({"the", "a", "an", "all", "its", "their", "our", "his", "her"})
 UNIT = "="
@@ -134,6 +135,8 @@ def _blocked(text: str, names: tuple[str, str], people: frozenset[str]) -> tuple
     removed: list[tuple[int, int]] = []
     units: list[tuple[int, int, str]] = []
     for m in find_affiliations(text):
+        if _inside_name(text, m.start, m.end):
+            continue  # "East China Sea", "South Korea Strait": part of a longer name, a place
         if m.side in names:
             removed.append((m.start, m.end))
         else:
@@ -157,6 +160,15 @@ def strip_who(text: str, names: tuple[str, str]) -> str:
     for start, end in removed:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A phrase with a capitalised word right before and right after it is part of a longer name."""
+    return bool(_CAPITAL_BEFORE.search(text[max(0, start - 30):start])) and bool(_CAPITAL_AFTER.match(text, end))
 
 
 def _inside(spans: Sequence[tuple[int, ...]], start: int, end: int) -> tuple[int, ...] | None:
@@ -265,9 +277,12 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue
         if i > 0 and toks[i - 1].kind == "aux" and _gap_ok(text, toks[i - 1].end, run[0].start) \
-                and len(run) == 1 and not run[0].capital:
-            i = j  # "has been dealing", "will meet": a word after an auxiliary is a verb
-            continue
+                and not run[0].capital:
+            # "has been dealing", "will not accept accusations": the word after an auxiliary is a verb
+            if len(run) == 1:
+                i = j
+                continue
+            run = run[1:]
         run = _trim(run, text)
         out.append((_compound(run), det))
         i = j
@@ -476,7 +491,8 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         norm = m.phrase.casefold()
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
-                                        "first": (where(m.statement), m.start)})
+                                        "first": (where(m.statement), m.start),
+                                        "opens": m.opens})
         entry["statements"].add(m.statement)
         if m.determiner and not entry["det"]:
             entry["det"] = m.determiner
@@ -490,8 +506,10 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
     chosen = min(stats.values(), key=rank)
     label = chosen["phrase"]
     lower = {e["phrase"].split(" ")[0] for e in stats.values() if e["phrase"][:1].islower()}
-    if label.split(" ")[0].lower() in lower:  # capital only because it opened a sentence
-        label = label[0].lower() + label[1:]
+    words = label.split(" ")
+    if words[0].lower() in lower or (chosen["opens"] and len(words) > 1 and words[0][1:].islower()
+                                     and all(w[:1].islower() for w in words[1:])):
+        label = label[0].lower() + label[1:]  # capital only because it opened a sentence
     if chosen["det"]:
         label = f"{chosen['det']} {label}"
     if top.startswith(UNIT) and (len(best) > 1 or all(e["phrase"].count(" ") == 0 for e in stats.values())):

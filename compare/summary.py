@@ -6,7 +6,7 @@ Sentences, in this order, each only when it has something to say:
 
 1. subjects both sides raise with comparable shares (verdict ``shared``);
 2. subjects both raise, one side far more (``mostly``), naming that side;
-3. subjects only the first side raises, then only the second (sides in the analysis's order);
+3. subjects only one side raises, the sides in alphabetical order (as in every table and chart);
 4. a hedge when either side's evidence is thin (``compare.emphasis.thin``).
 
 A list longer than ``MAX_LISTED`` subjects names the most salient and says how many more there are.
@@ -53,7 +53,7 @@ def join(labels: Sequence[str]) -> str:
 def summary_sentences(analysis: Analysis) -> list[str]:
     """The plain summary as a list of sentences (module docstring). Subjects keep the analysis's
     order (most salient first)."""
-    a, b = (s.name for s in analysis.sides)
+    a, b = sorted(s.name for s in analysis.sides)  # alphabetical, as everywhere in a report
     counts = {n: sum(1 for st in analysis.statements if st.side == n and st.duplicate_of is None)
               for n in (a, b)}
     if not counts[a] and not counts[b]:
