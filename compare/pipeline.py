@@ -20,8 +20,7 @@ from . import (
 )
 from .background import Background
 from .errors import NoStatements
-from .records import Analysis, Article, BackgroundRef, Comparison, Speaker, Statement, Topic
-from .records import OTHER
+from .records import OTHER, Analysis, Article, BackgroundRef, Comparison, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 

@@ -153,20 +153,22 @@ def account_warning(statements: Sequence[Statement], names: tuple[str, str]) -> 
     """A sentence warning that the two sides' accounts are of different kinds (a readout against
     remarks) or times (before against after the meeting), or None. Each side's account is its most
     common specified kind and timing."""
-    kinds, times = {}, {}
+    kinds: dict[str, str | None] = {}
+    times: dict[str, str | None] = {}
     for n in names:
         own = [st for st in statements if st.side == n and st.duplicate_of is None]
-        k = Counter(st.source_kind for st in own if st.source_kind not in ("unspecified", "paraphrase"))
-        t = Counter(st.timing for st in own if st.timing)
+        k = Counter(str(st.source_kind) for st in own if st.source_kind not in ("unspecified", "paraphrase"))
+        t = Counter(str(st.timing) for st in own if st.timing)
         kinds[n] = min(k, key=lambda x: (-k[x], x)) if k else None
         times[n] = min(t, key=lambda x: (-t[x], x)) if t else None
     from .summary import side_name
 
     a, b = names
     parts = []
-    if kinds[a] and kinds[b] and kinds[a] != kinds[b]:
-        parts.append(f"{side_name(a)}'s words come mostly from {_article(kinds[a])}, "
-                     f"{side_name(b)}'s from {_article(kinds[b])}")
+    kind_a, kind_b = kinds[a], kinds[b]
+    if kind_a and kind_b and kind_a != kind_b:
+        parts.append(f"{side_name(a)}'s words come mostly from {_article(kind_a)}, "
+                     f"{side_name(b)}'s from {_article(kind_b)}")
     if times[a] != times[b] and (times[a] or times[b]):
         parts.append(f"{_when(a, times[a])}, {_when(b, times[b])}")
     if not parts:

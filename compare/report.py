@@ -12,11 +12,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .frames import tagged as frame_tags
 from .emphasis import thin
-from .summary import summary_paragraph, summary_sentences
+from .frames import tagged as frame_tags
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
+from .summary import summary_paragraph, summary_sentences
 
 # Every ASCII punctuation mark that can take part in markup is backslash-escaped (GitHub renders
 # the escape as the plain character). "&" becomes "&amp;" so no entity can be formed.

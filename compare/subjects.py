@@ -35,10 +35,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .background import Background
 from .lexicon import (
-    affiliations,
     find_affiliations,
     general_words,
     office_places,
@@ -129,7 +129,9 @@ def idf(bg: Background, key: str) -> float:
     return math.log((1 + bg.documents) / (1 + bg.df.get(key, 0))) + 1
 
 
-def _blocked(text: str, names: tuple[str, str], people: frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+def _blocked(
+    text: str, names: tuple[str, str], people: frozenset[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Spans removed (the two sides' phrases, seats of office, titles, people's names) and spans
     standing for a third government or body ``(start, end, canonical name)``."""
     removed: list[tuple[int, int]] = []
@@ -171,7 +173,7 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return bool(_CAPITAL_BEFORE.search(text[max(0, start - 30):start])) and bool(_CAPITAL_AFTER.match(text, end))
 
 
-def _inside(spans: Sequence[tuple[int, ...]], start: int, end: int) -> tuple[int, ...] | None:
+def _inside(spans: Sequence[tuple[Any, ...]], start: int, end: int) -> tuple[Any, ...] | None:
     """A span overlapping ``start:end`` ("Israel’s" overlaps the phrase "Israel"); ``spans`` sorted
     by start. Bisection, then a look at the few spans that start before ``end``."""
     k = bisect.bisect_left(spans, (end,))  # spans starting at or after end cannot overlap

@@ -20,7 +20,8 @@ def st(text: str, speaker: str = "A", start: int = 0, kind: str = "direct", side
 
 
 def test_same_words_same_speaker_repeat() -> None:
-    sts = [st("We are discussing a variety of issues,", start=0), st("We are discussing a variety of issues,", start=100)]
+    words = "We are discussing a variety of issues,"
+    sts = [st(words, start=0), st(words, start=100)]
     assert provenance.repeats(sts) == [None, 0]
 
 
@@ -30,7 +31,8 @@ def test_same_words_other_speaker_do_not_repeat() -> None:
 
 
 def test_a_quotation_inside_a_longer_one_repeats_it() -> None:
-    sts = [st("reach agreements and solve issues", start=0), st("the goal is to reach agreements and solve issues", start=50)]
+    sts = [st("reach agreements and solve issues", start=0),
+           st("the goal is to reach agreements and solve issues", start=50)]
     assert provenance.repeats(sts) == [None, 0]
 
 

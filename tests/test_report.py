@@ -18,13 +18,13 @@ from compare import report
 from compare.records import (
     Analysis,
     Article,
+    BackgroundRef,
     Pair,
     Paragraph,
     Side,
     Speaker,
     Statement,
     Term,
-    BackgroundRef,
     Topic,
     Verdict,
 )
