@@ -40,6 +40,13 @@ class Settings:
     edge and is a general word anyway) and the matters readers name stay above (war 5.2, aid 5.4,
     humanitarian 5.7, tariffs 8.3, hostages 7.6, ceasefire 7.9)."""
 
+    lone_word_min_idf: float = 6.0
+    """A bare one-word phrase (no article before it, lowercase, "agreements" in "reach agreements
+    and solve issues") found in one statement only needs this background idf to name a subject: it
+    is the weakest evidence of a matter, so it must be rarer (df at most about 1 paragraph in 150 of
+    the background) than a word inside a longer phrase, one the text gives an article ("the war",
+    "humanitarian workers"), or one raised in two statements ("trade")."""
+
     subject_merge_similarity: float = 0.9
     """Two subject words are variants of one subject when the cosine of their LSA vectors in the
     background is at least this. On the shipped background 0.9 joins variants (Lebanese/Lebanon

@@ -13,7 +13,10 @@ named in the article, titles, seats of office and reporting verbs are removed fi
 2. **Subject words.** A word of a phrase names a subject when its background idf,
    ``ln((1 + N) / (1 + df(t))) + 1`` (the background of :mod:`compare.background`), is at least
    ``Settings.subject_min_idf``: diplomatic boilerplate is common in real readouts and news and
-   falls below it. A named third government or body always names a subject.
+   falls below it. A bare lowercase one-word phrase in a single statement needs
+   ``Settings.lone_word_min_idf``, and one
+   that English morphology marks as an adverb, adjective or verb form names nothing. A named third
+   government or body always names a subject.
 3. **Variants.** Subject words are joined into one subject (union-find, in sorted order) when they
    have the same stem, name the same government, always occur in the same phrases ("suffering" and
    "Palestinian" in "the suffering of the Palestinian people"), or have LSA vectors in the
@@ -84,6 +87,9 @@ class Mention:
     phrase_start: int = 0
     opens: bool = False
     """The phrase opens the statement (so its first capital may be the sentence's)."""
+    weak: bool = False
+    """A bare one-word phrase below ``Settings.lone_word_min_idf``: names a subject only together
+    with another mention in a second statement."""
 
 
 @dataclass(frozen=True)
@@ -387,9 +393,13 @@ def mentions(
                     value = idf(bg, tok.key.split(" ")[0])
                     if value < settings.subject_min_idf:
                         continue
+                    bare = len(run) == 1 and not det and not tok.capital
+                    weak = bare and value < settings.lone_word_min_idf
+                if tok.key.startswith(UNIT) or getattr(tok, "name", False):
+                    weak = False
                 opens = not text[: run[0].start].strip(" \"“”‘’'")
                 out.append(Mention(r, tok.key, tok.surface, round(value, 4), phrase, det, tok.start,
-                                   chunk_id, run[0].start, opens))
+                                   chunk_id, run[0].start, opens, weak))
             chunk_id += 1
     return out
 
@@ -442,6 +452,10 @@ def find(
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(root(m.key), []).append(m)
+    groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
+              if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
+    if not groups:
+        return []
     subjects = [_subject(ms, where) for ms in groups.values()]
     by_label: dict[str, list[Mention]] = {}
     for sub, ms in zip(subjects, groups.values()):  # two subjects with one label are one subject

@@ -158,3 +158,18 @@ def test_strip_who_keeps_offsets() -> None:
     out = subjects.strip_who(text, NAMES)
     kept = (len(out), "Israeli" in out, "White House" in out, "defense minister" in out)
     assert kept == (len(text), False, False, False)
+
+
+def test_a_bare_common_word_in_one_statement_is_no_subject() -> None:
+    # "war" (idf ~6.1) is below lone_word_min_idf 6.5 here: alone and bare it names nothing ...
+    assert find("we discussed war", settings=Settings(lone_word_min_idf=6.5)) == []
+
+
+def test_a_bare_common_word_in_two_statements_is_a_subject() -> None:
+    # ... but raised in two statements it does
+    found = find("we discussed war", "they fear war", settings=Settings(lone_word_min_idf=6.5))
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def test_a_common_word_with_its_article_is_a_subject() -> None:
+    assert labels(find("the war, they said", settings=Settings(lone_word_min_idf=6.5))) == {"the war"}
