@@ -44,6 +44,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from .records import Analysis, Term, Topic
 from .settings import DEFAULT, Settings
+from .summary import side_order
 
 FORMATS: tuple[str, ...] = ("svg", "png")
 """The file formats :func:`render` draws."""
@@ -198,12 +199,6 @@ def _rows(analysis: Analysis, name: str) -> int:
     if name == "terms":
         return max(len(side) for side in _side_terms(analysis))
     raise ValueError(f"unknown chart {name!r}: use one of {', '.join(CHARTS)}")
-
-
-def side_order(analysis: Analysis) -> tuple[str, str]:
-    """The sides' names in alphabetical order: left/blue first, right/orange second."""
-    a, b = sorted(side.name for side in analysis.sides)
-    return a, b
 
 
 def verdict_words(topic: Topic) -> str:

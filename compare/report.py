@@ -16,7 +16,7 @@ from .emphasis import thin
 from .frames import tagged as frame_tags
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
-from .summary import summary_paragraph, summary_sentences
+from .summary import side_order, summary_paragraph, summary_sentences
 
 # Every ASCII punctuation mark that can take part in markup is backslash-escaped (GitHub renders
 # the escape as the plain character). "&" becomes "&amp;" so no entity can be formed.
@@ -68,11 +68,8 @@ def _divergence_sentence(value: float | None) -> str:
     )
 
 
-def ordered_sides(analysis: Analysis) -> tuple[str, str]:
-    """The two sides' names in alphabetical order: the order every table, chart and list of this
-    report uses, so a government sits in the same place in every report."""
-    a, b = sorted(s.name for s in analysis.sides)
-    return a, b
+ordered_sides = side_order
+"""The two sides in alphabetical order (:func:`compare.summary.side_order`)."""
 
 
 def _where(analysis: Analysis, index: int) -> str:

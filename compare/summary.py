@@ -27,6 +27,14 @@ _THE_ENDINGS = ("Republic", "Kingdom", "Union", "States", "Emirates", "Islands",
                 "Philippines", "Bahamas", "Gambia", "Nations", "Authority", "Council", "Commission")
 
 
+def side_order(analysis: Analysis) -> tuple[str, str]:
+    """The two sides' names in alphabetical order: the one order of every sentence, table and chart
+    of a report (the first on the left and in blue in the charts), so a government sits in the same
+    place in every report whatever order the analysis found the sides in."""
+    a, b = sorted(s.name for s in analysis.sides)
+    return a, b
+
+
 def side_name(name: str) -> str:
     """A government's name as it stands in a sentence: "the United States", "the European Union",
     "Israel" (English takes "the" before names of unions, republics, kingdoms and plurals)."""
@@ -53,7 +61,7 @@ def join(labels: Sequence[str]) -> str:
 def summary_sentences(analysis: Analysis) -> list[str]:
     """The plain summary as a list of sentences (module docstring). Subjects keep the analysis's
     order (most salient first)."""
-    a, b = sorted(s.name for s in analysis.sides)  # alphabetical, as everywhere in a report
+    a, b = side_order(analysis)
     counts = {n: sum(1 for st in analysis.statements if st.side == n and st.duplicate_of is None)
               for n in (a, b)}
     if not counts[a] and not counts[b]:
