@@ -45,7 +45,8 @@ def analyze_article(
     statements = provenance.annotate(article, sentences, statements)
     names = (side_a.name, side_b.name)
     bg = terms.background(path=background)
-    result = compare_statements(statements, names, [*speakers, *people], settings, bg)
+    headlines = frozenset(p.index for p in article.paragraphs if p.role == "headline")
+    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
     warning = provenance.account_warning(statements, names) if all(rows.values()) else None
     return Analysis(
@@ -67,12 +68,15 @@ def analyze_article(
 
 def compare_statements(
     statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
-    settings: Settings = DEFAULT, bg: Background | None = None,
+    settings: Settings = DEFAULT, bg: Background | None = None, headlines: frozenset[int] = frozenset(),
 ) -> Comparison:
     """Subjects, distinctive terms, counterparts, similarity, divergence and frames of the two
     sides' statements (``statement.side`` in ``names``; other statements are weighed but not
-    compared; a statement with ``duplicate_of`` set is a repeat and counts for neither side)."""
-    side_of = [st.side if st.duplicate_of is None else OTHER for st in statements]
+    compared). A statement that repeats another (``provenance.repeats``; ``headlines``: paragraph
+    indices of the headline) counts for neither side, but its words still help name the subjects
+    of the statement it repeats."""
+    repeat_of = provenance.repeats(statements, headlines)
+    side_of = [st.side if d is None else OTHER for st, d in zip(statements, repeat_of)]
     strip = _name_stripper(people)
     texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
     bg = bg if bg is not None else terms.background()
@@ -83,8 +87,9 @@ def compare_statements(
     position = sorted(range(len(statements)), key=place.__getitem__)
     rows = [i for i in position if side_of[i] in names]
     people_words = frozenset(w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2)
+    aliases = {i: d for i, d in enumerate(repeat_of) if d is not None and side_of[d] in names}
     found = subjects.find([subjects.content(st) for st in statements], rows, names, people_words, bg,
-                          settings, position=[place[i][:2] for i in range(len(statements))])
+                          settings, position=[place[i][:2] for i in range(len(statements))], aliases=aliases)
     topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
                                     [list(f.terms) for f in found], settings, rows=rows)
     surface = terms.surface_forms(texts)

@@ -3,8 +3,10 @@
 - **Repeats.** News copy repeats its best quotation in the headline, the deck and the body. A
   statement repeats an earlier one (in document order) when both have the same speaker and the
   same words, compared as lowercase word sequences: equal, or the shorter (at least
-  ``MIN_REPEAT_WORDS`` words) contained in the longer. A repeat is kept in the list of statements
-  with ``duplicate_of`` set, and counted once for emphasis.
+  ``MIN_REPEAT_WORDS`` words) contained in the longer. A headline statement also repeats the body
+  statement of its speaker that holds ``HEADLINE_OVERLAP`` of its content stems (a headline
+  paraphrases); it then points at the fuller body statement. A repeat is kept in the list of
+  statements with ``duplicate_of`` set, and counted once for emphasis.
 - **Source kind.** What the article says the words are: an official readout, remarks to reporters,
   a post on social media, an interview, a written statement; an indirect statement with none of
   these is the outlet's paraphrase; otherwise ``unspecified``. Found by the patterns of
@@ -54,15 +56,21 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
 
 
+HEADLINE_OVERLAP = 0.75
+"""A headline statement restates a body statement of its speaker when at least this share of its
+content stems are in it (headlines paraphrase: "reaffirms US ‘ironclad commitment to Israel’s
+security’" against "reaffirmed the “ironclad” U.S. commitment to Israeli security")."""
+
 MAX_REPEAT_CANDIDATES = 200
 """A statement is compared for containment with at most this many earlier statements of its
 speaker (the first ones: headline and deck come first); equal wording is found at any distance.
 Keeps the check linear on huge inputs."""
 
 
-def repeats(statements: Sequence[Statement]) -> list[int | None]:
-    """For each statement, the index of the earliest statement (document order) it repeats, or
-    None (rule in the module docstring). Independent of the order of ``statements``."""
+def repeats(statements: Sequence[Statement], headlines: frozenset[int] = frozenset()) -> list[int | None]:
+    """For each statement, the index of the statement it repeats, or None (rule in the module
+    docstring): the earliest with the same words, or for a headline statement (its paragraph in
+    ``headlines``) the body statement it restates. Independent of the order of ``statements``."""
     order = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end))
     words = [_words(st.text) for st in statements]
     out: list[int | None] = [None] * len(statements)
@@ -85,7 +93,33 @@ def repeats(statements: Sequence[Statement]) -> list[int | None]:
             seen = earlier.setdefault(speaker, [])
             if len(seen) < MAX_REPEAT_CANDIDATES:
                 seen.append(i)
+    if headlines:
+        _headline_restatements(statements, headlines, order, out)
     return out
+
+
+def _headline_restatements(statements: Sequence[Statement], headlines: frozenset[int], order: list[int],
+                           out: list[int | None]) -> None:
+    """A headline statement whose content stems are mostly (``HEADLINE_OVERLAP``) in one body
+    statement of the same speaker restates it: the headline points at the body statement."""
+    from .terms import analyze
+
+    body: dict[str, list[int]] = {}
+    for i in order:
+        if statements[i].paragraph not in headlines and out[i] is None:
+            seen = body.setdefault(statements[i].speaker, [])
+            if len(seen) < MAX_REPEAT_CANDIDATES:
+                seen.append(i)
+    for i in order:
+        if statements[i].paragraph not in headlines or out[i] is not None:
+            continue
+        stems = set(analyze(statements[i].text))
+        if len(stems) < MIN_REPEAT_WORDS:
+            continue
+        for j in body.get(statements[i].speaker, ()):
+            if len(stems & set(analyze(statements[j].text))) >= HEADLINE_OVERLAP * len(stems):
+                out[i] = j
+                break
 
 
 class _Spans:
@@ -139,7 +173,7 @@ def classify(article: Article, sentences: Sequence[Sentence], st: Statement) -> 
 
 def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequence[Statement]) -> list[Statement]:
     """The statements with ``source_kind``, ``timing`` and ``duplicate_of`` filled in."""
-    dup = repeats(statements)
+    dup = repeats(statements, frozenset(p.index for p in article.paragraphs if p.role == "headline"))
     sents, paras = _Spans(sentences), _Spans(article.paragraphs)
     memo: dict = {}  # type: ignore[type-arg]
     out = []

@@ -293,7 +293,8 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         "sentence whose quoted words are all partial and fewer than "
         f"{_pct(settings.paraphrase_quote_ratio)} of its words is one indirect statement. Captions, "
         "bylines, date lines and page furniture are skipped. A quotation repeated by the same "
-        "speaker (headline, deck and body) is listed once and counted once.",
+        "speaker (headline, deck and body), or a headline restating a body statement, is listed "
+        "once and counted once.",
         "- **Speakers**: the subject of the reporting cue, resolved to a person or institution the "
         "article names (by name, role, pronoun, or as a continuation of the previous quotation).",
         "- **Sides**: each speaker's government from demonyms, country names, institutions and titles "

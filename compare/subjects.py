@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -370,12 +370,12 @@ def content(st: Statement) -> str:
 
 def mentions(
     texts: Sequence[str], rows: Iterable[int], names: tuple[str, str], people: frozenset[str],
-    bg: Background, settings: Settings = DEFAULT,
+    bg: Background, settings: Settings = DEFAULT, first_chunk: int = 0,
 ) -> list[Mention]:
     """Every subject word of the statements ``rows`` of ``texts`` (steps 1-2 of the module
     docstring), in statement order then text order."""
     out: list[Mention] = []
-    chunk_id = 0
+    chunk_id = first_chunk
     for r in rows:
         text = texts[r]
         toks = _tokens(text, names, people)
@@ -407,11 +407,18 @@ def mentions(
 def find(
     texts: Sequence[str], rows: Sequence[int], names: tuple[str, str], people: frozenset[str],
     bg: Background, settings: Settings = DEFAULT, position: Sequence[tuple[int, int]] | None = None,
+    aliases: dict[int, int] | None = None,
 ) -> list[Subject]:
     """The subjects of the statements ``rows`` (indices into ``texts``), most salient first
     (module docstring). ``position`` gives each statement's place in the text (default: its
-    index), for ties; ``people`` are words of person names to remove."""
+    index), for ties; ``people`` are words of person names to remove; ``aliases`` maps a repeat
+    (headline, deck) to the statement it repeats: its phrases count as that statement's."""
+    aliases = aliases or {}
     found = mentions(texts, rows, names, people, bg, settings)
+    if aliases:
+        extra = mentions(texts, sorted(aliases), names, people, bg, settings, first_chunk=1 + max(
+            (m.chunk for m in found), default=0))
+        found += [replace(m, statement=aliases[m.statement]) for m in extra]
     if not found:
         return []
     where = (lambda r: position[r]) if position is not None else (lambda r: (r, 0))

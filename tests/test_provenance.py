@@ -111,3 +111,22 @@ def test_no_warning_for_alike_accounts() -> None:
     sts = [replace(st("x"), source_kind="official readout", timing="after"),
            replace(st("y", side="United States"), source_kind="official readout", timing="after")]
     assert provenance.account_warning(sts, NAMES) is None
+
+
+def test_a_headline_restating_a_body_statement_points_at_it() -> None:
+    head = replace(st("Blinken reaffirms ironclad commitment to Israel's security", "B", 0), paragraph=0)
+    body = replace(st("Blinken reaffirmed the ironclad U.S. commitment to Israel's security, a readout said",
+                      "B", 100), paragraph=3)
+    assert provenance.repeats([head, body], frozenset({0})) == [1, None]
+
+
+def test_a_headline_on_another_matter_is_no_repeat() -> None:
+    head = replace(st("Blinken warns of escalation with Lebanon", "B", 0), paragraph=0)
+    body = replace(st("Blinken reaffirmed the ironclad commitment to Israel's security", "B", 100), paragraph=3)
+    assert provenance.repeats([head, body], frozenset({0})) == [None, None]
+
+
+def test_without_a_headline_paraphrases_are_no_repeats() -> None:
+    a = replace(st("Blinken reaffirms ironclad commitment to Israel's security", "B", 0), paragraph=1)
+    b = replace(st("Blinken reaffirmed the ironclad commitment to Israel's security today", "B", 100), paragraph=3)
+    assert provenance.repeats([a, b]) == [None, None]
