@@ -54,6 +54,9 @@ from .records import Statement
 from .settings import DEFAULT, Settings
 from .terms import stem
 
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|us|them|it|this|these|those|him|her|its|their|our|his)\b",
+                          re.IGNORECASE)
+"""What follows a verb, not a noun: an object's article or pronoun."""
 _OVERLAP_LOOKBACK = 8
 """Spans looked at before a word: removed spans rarely nest deeper than this."""
 _TOKEN = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
@@ -281,6 +284,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
         nxt = toks[j] if j < len(toks) and _gap_ok(text, run[-1].end, toks[j].start) else None
         if nxt is not None and nxt.kind == "break" and nxt.surface == "general":
             det = ""  # "the hostage issue": the article belongs to the whole noun phrase
+        if len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith("s") \
+                and not run[-1].surface.lower().endswith(("ss", "us", "is", "as")) \
+                and _OBJECT_NEXT.match(text, run[-1].end):
+            run = run[:-1]  # "the sea gives us", "relations serves the": a verb ends the phrase
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue

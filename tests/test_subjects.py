@@ -173,3 +173,11 @@ def test_a_bare_common_word_in_two_statements_is_a_subject() -> None:
 
 def test_a_common_word_with_its_article_is_a_subject() -> None:
     assert labels(find("the war, they said", settings=Settings(lone_word_min_idf=6.5))) == {"the war"}
+
+
+def test_a_verb_taking_an_object_leaves_the_end_of_a_phrase() -> None:
+    assert labels(find("the ceasefire holds them back")) == {"the ceasefire"}
+
+
+def test_a_plural_noun_before_a_relative_clause_stays() -> None:
+    assert labels(find("hostages that remain")) == {"hostages"}
