@@ -27,7 +27,8 @@ class Settings:
 
     topic_distance: float = 0.9
     """(Used by ``compare.align.cluster`` only, which the pipeline no longer calls: subjects come
-    from ``compare.subjects``.) Agglomerative clustering cuts the average-linkage tree at this cosine distance: two groups
+    from ``compare.subjects``.) Agglomerative clustering cuts the average-linkage tree at this
+    cosine distance: two groups
     of statements join when their average cosine similarity is at least 0.1. On the corpus, 0.8 left
     most statements as topics of their own (short statements rarely share words), which made nearly
     every verdict "only X" and the divergence index 1.0 for 7 of 13 articles; at 0.9 statements on
@@ -58,8 +59,8 @@ class Settings:
     """Subjects kept per article, the most salient first (a reader lists about 7 per article)."""
 
     max_cluster_statements: int = 1000
-    """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later ones join the nearest topic or
-    start their own (keeps time and memory linear on huge inputs; see compare.align)."""
+    """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later
+    ones join the nearest topic or start their own (keeps time and memory linear on huge inputs; see compare.align)."""
 
     max_counterpart_statements: int = 1000
     """Statements of each side matched to counterparts; later ones are left unmatched."""
