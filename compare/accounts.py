@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import pipeline, segment
+from . import pipeline, segment, terms
 from .errors import BadOption, CompareError
 from .evaluate import same_speaker
 from .records import JOINT, OTHER, UNKNOWN, Account, Analysis, Article, Document, Paragraph, Side, Statement
@@ -71,16 +71,18 @@ def _governments(one: Analysis, two: Analysis, names: Sequence[str] | None) -> t
 
 
 def compare_documents(
-    a: Article, b: Article, overrides: dict[str, list[str]] | None = None, settings: Settings = DEFAULT
+    a: Article, b: Article, overrides: dict[str, list[str]] | None = None, settings: Settings = DEFAULT,
+    background: str | None = None,
 ) -> Analysis:
     """The :class:`Analysis` of two accounts of one meeting, as described in the module docstring.
     ``analysis.documents`` holds the two documents with their governments; every statement has its
     ``document``; ``analysis.accounts`` the per-topic account verdicts. Raises the pipeline's errors
-    (naming the document), or :class:`BadOption` when both documents speak for one government."""
+    (naming the document), or :class:`BadOption` when both documents speak for one government.
+    ``background``: path of a background term table (default: the packaged one)."""
     analyses = []
     for article in (a, b):
         try:
-            analyses.append(pipeline.analyze_article(article, overrides, settings))
+            analyses.append(pipeline.analyze_article(article, overrides, settings, background))
         except CompareError as exc:
             raise exc.naming(article.name) from exc
     one, two = analyses
@@ -109,7 +111,9 @@ def compare_documents(
         encoding=a.encoding if a.encoding == b.encoding else f"{a.encoding} / {b.encoding}",
     )
     speakers = {sp.name: sp for sp in (*one.speakers, *two.speakers)}
-    result = pipeline.compare_statements(statements, govs, list(speakers.values()), settings)
+    bg = terms.background(path=background)
+    headlines = frozenset(p.index for p in combined.paragraphs if p.role == "headline")
+    result = pipeline.compare_statements(statements, govs, list(speakers.values()), settings, bg, headlines)
     statements = [replace(st, frames=f) for st, f in zip(statements, result.frames)]
     rows = {n: sum(1 for st in statements if st.side == n) for n in govs}
     notes = pipeline.side_notes(govs, rows, result.topics, settings)
@@ -121,6 +125,7 @@ def compare_documents(
         divergence=result.divergence, notes=tuple(n.text for n in notes), frames=result.profiles,
         note_codes=tuple(notes), documents=documents,
         accounts=tuple(account_verdicts(statements, result.topics, documents)),
+        settings=settings, background=analyses[0].background,
     )
 
 

@@ -51,6 +51,8 @@ class Options:
     overrides: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """``--side``/``--sides-file`` overrides as (side name, speaker fragments) pairs."""
     settings: Settings = DEFAULT
+    background: str | None = None
+    """``--background`` table path (None: the packaged one)."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,8 @@ def analyse(job: Job, options: Options) -> Outcome:
 
     try:
         article = from_bytes(job.data, job.source)
-        analysis = analyze_article(article, {n: list(p) for n, p in options.overrides} or None, options.settings)
+        analysis = analyze_article(article, {n: list(p) for n, p in options.overrides} or None, options.settings,
+                                   options.background)
     except NoStatements as exc:
         reason = str(exc.naming(job.source))
         row = IndexRow(article=job.source, report="", status="no-statements", reason=reason,
@@ -219,7 +222,7 @@ def row_for(analysis: Analysis, source: str, report: str) -> IndexRow:
         joint=sides.count("joint"), other=sides.count(OTHER),
         unknown_speaker=sum(1 for st in analysis.statements if st.speaker == UNKNOWN),
         topics=len(analysis.topics),
-        shared_topics=sum(1 for t in analysis.topics if t.verdict == "shared"),
+        shared_topics=sum(1 for t in analysis.topics if t.verdict.kind == "shared"),
         divergence=analysis.divergence,
         notes=tuple(f"{n.code}:{n.side}" if n.side else n.code for n in analysis.note_codes),
     )
@@ -241,10 +244,17 @@ BACKGROUND = ("data", "en", "background.tsv")
 that skips every article need not import the pipeline)."""
 
 
-def background_digest() -> str:
-    """SHA-256 of the packaged background table's bytes (IDF and prior of every analysis)."""
+def background_digest(path: str | None = None) -> str:
+    """SHA-256 of the background table's bytes (IDF and prior of every analysis): the table at
+    ``path``, else the packaged one. An unreadable ``path`` digests as "" (the analyses then fail
+    with the background's own error)."""
     from importlib import resources
 
+    if path is not None:
+        try:
+            return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return ""
     folder, language, name = BACKGROUND
     data = resources.files("compare").joinpath(folder).joinpath(language).joinpath(name).read_bytes()
     return hashlib.sha256(data).hexdigest()
@@ -257,7 +267,7 @@ def run_key(options: Options) -> dict[str, Any]:
     return {
         "tool_version": __version__,
         "settings": hashlib.sha256(settings.encode()).hexdigest(),
-        "background": background_digest(),
+        "background": background_digest(options.background),
         "charts": options.charts,
         "csv": options.csv,
         "overrides": [[n, list(p)] for n, p in options.overrides],

@@ -4,17 +4,21 @@ Pure: :func:`render` returns bytes and writes no file, so the caller can write t
 
 Two charts, each drawn only when it has data:
 
+Fixed conventions, the same in every report: the two sides in alphabetical order of their names,
+the first on the left and in blue, the second on the right and in orange (so "China" is always
+left of "United States", in blue); shares on an axis fixed from 0 to 100%; labels in plain words.
+
 ``topics``
-    A diverging horizontal bar chart, one row per topic: side A's word share of the topic to the
-    left of the centre line, side B's to the right, in percent (``100 * word_share_s(k)``, the
-    formula is in :mod:`compare.emphasis`). Rows are ordered by ``word_share_A(k) +
-    word_share_B(k)``, largest first, then by label; the verdict ("shared", "mostly X", "only X")
-    is written at the row's right end.
+    A diverging horizontal bar chart, one row per subject: the first side's word share of the
+    subject to the left of the centre line, the second side's to the right, in percent
+    (``100 * word_share_s(k)``, the formula is in :mod:`compare.emphasis`). Rows are ordered by
+    ``word_share_A(k) + word_share_B(k)``, largest first, then by label; the verdict in words
+    ("both sides", "mostly X", "only X") is written at the row's right end.
 ``terms``
-    Two panels, one per side, each side's distinctive terms as horizontal bars of ``|z|`` (the
-    log-odds z-score with an informative prior, :mod:`compare.emphasis`), strongest first. Strong
-    evidence is a solid bar, weak evidence a light hatched one; a dashed line marks ``strong_z``.
-    Each bar is labelled with the term's uses by this side and by the other ("4 vs 0").
+    Two panels, one per side, each side's distinctive terms with strong evidence (the log-odds
+    z-score with an informative prior, :mod:`compare.emphasis`) as horizontal bars of ``|z|``,
+    strongest first; a dashed line marks ``strong_z``. Each bar is labelled with the term's uses by
+    this side and by the other ("4 vs 0"). Drawn only when some term is strong evidence.
 
 Byte-stable output: figures are built with :class:`matplotlib.figure.Figure` (no pyplot, no global
 figure registry, no screen), inside matplotlib's default style plus :data:`_RC` (so a caller's own
@@ -33,7 +37,6 @@ from typing import Any
 
 import matplotlib
 import matplotlib.style
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -42,6 +45,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from .records import Analysis, Term, Topic
 from .settings import DEFAULT, Settings
+from .summary import side_order
 
 FORMATS: tuple[str, ...] = ("svg", "png")
 """The file formats :func:`render` draws."""
@@ -104,8 +108,10 @@ def render(analysis: Analysis, fmt: str, settings: Settings = DEFAULT) -> dict[s
     """The charts of ``analysis`` that have data, by name (:data:`CHARTS`), as ``fmt`` bytes.
 
     ``fmt`` is one of :data:`FORMATS`. Same analysis, same matplotlib: same bytes.
-    ``settings`` supplies ``strong_z`` and ``min_term_count`` for the terms chart's legend.
+    ``settings`` supplies ``strong_z`` and ``min_term_count`` for the terms chart's legend; by
+    default the analysis's own settings.
     """
+    settings = analysis.settings if settings is DEFAULT else settings
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}: use one of {', '.join(FORMATS)}")
     out: dict[str, bytes] = {}
@@ -135,24 +141,21 @@ def alt_text(analysis: Analysis, name: str) -> str:
 
     Plain text: the caller escapes it for markdown.
     """
-    a, b = (_clean(side.name) for side in analysis.sides)
+    a, b = (_clean(n) for n in side_order(analysis))
     if name == "topics":
         topics = analysis.topics
-        shared = sum(t.verdict == "shared" for t in topics)
-        only = sum(t.verdict.startswith("only ") for t in topics)
+        shared = sum(t.verdict.kind == "shared" for t in topics)
+        only = sum(t.verdict.kind == "only" for t in topics)
         return (
-            f"Diverging bar chart of each side's share of its words per topic, {a} to the left and "
-            f"{b} to the right: {_plural(len(topics), 'topic')}, {shared} shared, "
-            f"{only} raised by one side only."
+            f"Diverging bar chart of each side's share of its words per subject, {a} to the left and "
+            f"{b} to the right: {_plural(len(topics), 'subject')}, {shared} raised by both sides "
+            f"alike, {only} raised by one side only."
         )
     if name == "terms":
         terms = _side_terms(analysis)
-        strong = sum(t.evidence == "strong" for t in (*terms[0], *terms[1]))
-        weak = len(terms[0]) + len(terms[1]) - strong
         return (
-            f"Bar charts of each side's most distinctive terms by z-score: "
-            f"{_plural(len(terms[0]), 'term')} for {a}, {_plural(len(terms[1]), 'term')} for {b}; "
-            f"{strong} strong and {weak} weak evidence."
+            f"Bar charts of the words each side uses far more than the other (strong evidence only): "
+            f"{_plural(len(terms[0]), 'word')} for {a}, {_plural(len(terms[1]), 'word')} for {b}."
         )
     raise ValueError(f"unknown chart {name!r}: use one of {', '.join(CHARTS)}")
 
@@ -202,12 +205,22 @@ def _rows(analysis: Analysis, name: str) -> int:
     raise ValueError(f"unknown chart {name!r}: use one of {', '.join(CHARTS)}")
 
 
+def verdict_words(topic: Topic) -> str:
+    """A verdict in plain words: "both sides", "mostly X", "only X", "neither side"."""
+    v = topic.verdict
+    if v.kind == "shared":
+        return "both sides"
+    if v.kind == "neither":
+        return "neither side"
+    return f"{v.kind} {v.side}" + (" (tentative)" if v.tentative else "")
+
+
 def _side_terms(analysis: Analysis) -> tuple[list[Term], list[Term]]:
-    """Each side's terms, largest |z| first, then alphabetically."""
-    a, b = (side.name for side in analysis.sides)
+    """Each side's strong-evidence terms, largest |z| first, then alphabetically."""
+    a, b = side_order(analysis)
     by_side = (
-        [t for t in analysis.terms if t.side == a],
-        [t for t in analysis.terms if t.side == b],
+        [t for t in analysis.terms if t.side == a and t.evidence == "strong"],
+        [t for t in analysis.terms if t.side == b and t.evidence == "strong"],
     )
     return tuple(sorted(ts, key=lambda t: (-abs(t.z), t.term)) for ts in by_side)  # type: ignore[return-value]
 
@@ -217,13 +230,13 @@ def _figure(rows: int) -> Figure:
 
 
 def _ordered_topics(analysis: Analysis) -> list[Topic]:
-    a, b = (side.name for side in analysis.sides)
+    a, b = side_order(analysis)
     return sorted(analysis.topics,
                   key=lambda t: (-(t.word_share.get(a, 0.0) + t.word_share.get(b, 0.0)), t.label))
 
 
 def _topics_chart(analysis: Analysis, settings: Settings) -> Figure:
-    a, b = (side.name for side in analysis.sides)
+    a, b = side_order(analysis)
     topics = _ordered_topics(analysis)
     shown = topics[:MAX_TOPIC_ROWS]
     fig = _figure(len(shown))
@@ -233,8 +246,9 @@ def _topics_chart(analysis: Analysis, settings: Settings) -> Figure:
     right = [t.word_share.get(b, 0.0) for t in shown]
     ax.barh(ys, [-100 * v for v in left], height=0.7, color=COLOURS[0], label=_clean(a))
     ax.barh(ys, [100 * v for v in right], height=0.7, color=COLOURS[1], label=_clean(b))
-    reach = max(100 * max(left + right + [0.0]), 5.0)
-    ax.set_xlim(-1.3 * reach, 1.3 * reach)
+    reach = 100.0  # fixed: 0 to 100% on each side, in every report
+    ax.set_xlim(-reach, reach)
+    ax.set_xticks([-100, -75, -50, -25, 0, 25, 50, 75, 100])
     pad = 0.02 * reach
     for y, lv, rv in zip(ys, left, right):
         if lv > 0:
@@ -247,27 +261,27 @@ def _topics_chart(analysis: Analysis, settings: Settings) -> Figure:
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)  # the centre line is the axis
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{abs(x):.0f}%"))
-    ax.set_xlabel("share of the side's words in its statements on the topic")
+    ax.set_xlabel("share of each side's words spent on the subject")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     edge = blended_transform_factory(ax.transAxes, ax.transData)
     for y, topic in zip(ys, shown):
-        ax.text(1.01, y, _cut(_clean(topic.verdict), 2 * TERM_WIDTH), transform=edge, ha="left", va="center",
+        ax.text(1.01, y, _cut(_clean(verdict_words(topic)), 2 * TERM_WIDTH), transform=edge, ha="left", va="center",
                 fontsize=7.5, color="#444444", fontstyle="italic")
     top = blended_transform_factory(ax.transData, ax.transAxes)
     ax.text(-0.65 * reach, 1.01, f"← {_cut(_clean(a), 40)}", transform=top, ha="center", va="bottom",
             color=TEXT_COLOURS[0], fontweight="bold")
     ax.text(0.65 * reach, 1.01, f"{_cut(_clean(b), 40)} →", transform=top, ha="center", va="bottom",
             color=TEXT_COLOURS[1], fontweight="bold")
-    title = "Where each side's words went, by topic"
+    title = "What each side spoke about"
     if len(topics) > len(shown):
-        title += f" (largest {len(shown)} of {len(topics)} topics)"
+        title += f" (largest {len(shown)} of {len(topics)} subjects)"
     fig.suptitle(title, fontsize=11, fontweight="bold")
     return fig
 
 
 def _terms_chart(analysis: Analysis, settings: Settings) -> Figure:
-    names = tuple(side.name for side in analysis.sides)
+    names = side_order(analysis)
     by_side = _side_terms(analysis)
     rows = max(len(ts) for ts in by_side)
     fig = _figure(rows + 1)  # one more row's height for the legend below
@@ -276,9 +290,7 @@ def _terms_chart(analysis: Analysis, settings: Settings) -> Figure:
     for ax, side, other, terms, colour, ink in zip(axes, names, names[::-1], by_side, COLOURS, TEXT_COLOURS):
         ys = list(range(len(terms)))
         for y, term in zip(ys, terms):
-            strong = term.evidence == "strong"
-            ax.barh(y, abs(term.z), height=0.7, color=colour if strong else to_rgba(colour, WEAK_ALPHA),
-                    edgecolor=colour, linewidth=0.8, hatch=None if strong else "///")
+            ax.barh(y, abs(term.z), height=0.7, color=colour, edgecolor=colour, linewidth=0.8)
             label = f"{term.counts.get(side, 0)} vs {term.counts.get(other, 0)}"
             ax.text(abs(term.z) + 0.02 * reach, y, label, ha="left", va="center", fontsize=8,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})  # readable over the line
@@ -287,21 +299,20 @@ def _terms_chart(analysis: Analysis, settings: Settings) -> Figure:
         ax.tick_params(axis="y", length=0)
         ax.axvline(settings.strong_z, color=THRESHOLD_COLOUR, linewidth=0.8, linestyle="--")
         ax.set_title(_cut(_clean(side), 40), color=ink, fontweight="bold", fontsize=10)
-        ax.set_xlabel("|z| (log-odds with prior)")
+        ax.set_xlabel("strength of evidence (|z|)")
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         if not terms:
-            ax.text(0.5, 0.5, "no distinctive terms", transform=ax.transAxes, ha="center", va="center",
+            ax.text(0.5, 0.5, "no distinctive words", transform=ax.transAxes, ha="center", va="center",
                     color="#555555", fontstyle="italic", bbox={"facecolor": "white", "edgecolor": "none"})
     axes[0].set_xlim(0, 1.25 * reach)
-    fig.suptitle("Each side's most distinctive terms", fontsize=11, fontweight="bold")
+    fig.suptitle("Words each side uses far more than the other", fontsize=11, fontweight="bold")
     z = f"{settings.strong_z:g}"
     uses = settings.min_term_count
     fig.legend(
         handles=[
-            Patch(facecolor="#666666", edgecolor="#666666", label=f"strong: |z| ≥ {z} and at least {uses} uses"),
-            Patch(facecolor=to_rgba("#666666", WEAK_ALPHA), edgecolor="#666666", hatch="///",
-                  label=f"weak: |z| < {z} or fewer than {uses} uses"),
+            Patch(facecolor="#666666", edgecolor="#666666",
+                  label=f"shown only with strong evidence: |z| ≥ {z} and at least {uses} uses"),
             Line2D([], [], color=THRESHOLD_COLOUR, linewidth=0.8, linestyle="--", label=f"|z| = {z}"),
             Patch(facecolor="none", edgecolor="none", label="bar labels: uses by this side vs by the other"),
         ],

@@ -158,7 +158,7 @@ def report_files(
 def _cmd_report(args: argparse.Namespace) -> int:
     from .pipeline import analyze
 
-    analysis = analyze(args.article, _overrides(args))
+    analysis = analyze(args.article, _overrides(args), background=args.background)
     # Everything is rendered in memory first, so an error leaves no new file at all.
     files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
     write_all_atomic(files, protect=args.article)
@@ -170,7 +170,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from .pipeline import analyze
     from .report import to_json, to_markdown
 
-    analysis = analyze(args.article, _overrides(args))
+    analysis = analyze(args.article, _overrides(args), background=args.background)
     text = to_json(analysis) if args.format == "json" else to_markdown(analysis)
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -187,7 +187,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             articles.append(load(source))
         except CompareError as exc:
             raise exc.naming("stdin" if source == "-" else source) from exc
-    analysis = compare_documents(articles[0], articles[1], _overrides(args))
+    analysis = compare_documents(articles[0], articles[1], _overrides(args), background=args.background)
     files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
     write_all_atomic(files, protect=(args.a, args.b))
     print(next(path for path in files if path.suffix == ".md"))
@@ -195,14 +195,23 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_build_background(args: argparse.Namespace) -> int:
-    from .terms import BACKGROUND_FILE, build_background, corpus_paragraphs
+    from .background import build, npy_bytes, read_paragraphs, source_files
 
-    paragraphs = corpus_paragraphs(args.corpus)
-    if not paragraphs:
-        raise CompareError(f"no *.txt articles with text in {args.corpus}")
-    target = Path(args.output) if args.output else Path(__file__).parent / "data" / "en" / BACKGROUND_FILE
-    write_atomic(target, build_background(paragraphs))
-    print(f"{target}: {len(paragraphs)} paragraphs")
+    target = Path(args.output)
+    if target.suffix != ".tsv":
+        raise BadOption(f"{args.output}: the background table must be a .tsv file")
+    files = source_files(args.sources)
+    if not files:
+        raise BadOption(f"{', '.join(args.sources)}: no *.txt or *.md files found")
+    lsa = target.with_suffix(".lsa.npy")
+    built = build(read_paragraphs(files), args.name or target.stem,
+                  None if args.no_lsa else lsa.name, dims=args.dims)
+    out: dict[Path, str | bytes] = {target: built.table}
+    if built.vectors is not None:
+        out[lsa] = npy_bytes(built.vectors)
+    write_all_atomic(out)
+    print(f"{target}: {built.terms} terms from {built.documents} paragraphs of {len(files)} files"
+          + (f"; LSA vectors in {lsa}" if built.vectors is not None else ""))
     return 0
 
 
@@ -274,7 +283,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             raise BadOption("--parquet needs pyarrow: pip install 'readout-compare[parquet]'") from exc
     sources, missing = batch.expand(args.paths, exclude=out)
     options = batch.Options(
-        charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args))
+        charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args)),
+        background=args.background,
     )
     jobs = batch.check_jobs(args.jobs or _default_jobs())
     rows: list[IndexRow] = list(missing)
@@ -397,6 +407,9 @@ def _add_side_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--side", action="append", metavar='"NAME=SPEAKER,SPEAKER"',
                    help="fix a side and its speakers (repeat for the second side)")
     p.add_argument("--sides-file", metavar="TOML", help='TOML file with [sides] "Name" = ["Speaker"]')
+    p.add_argument("--background", metavar="FILE.tsv",
+                   help="background term table to weigh words against (default: the packaged one; "
+                        "build your own with build-background)")
 
 
 def _fail_on(text: str) -> list[object]:
@@ -464,9 +477,14 @@ def _add_compare(sub: Subparsers) -> None:
 
 
 def _add_build_background(sub: Subparsers) -> None:
-    p = _subparser(sub, "build-background", help="rebuild the packaged background term table")
-    p.add_argument("corpus", help="folder of *.txt articles")
-    p.add_argument("--output", help="where to write (default: the package's data/en/background.tsv)")
+    p = _subparser(sub, "build-background", help="build a background term table from local copies of real text")
+    p.add_argument("sources", nargs="+", metavar="SRC",
+                   help="*.txt/*.md files or folders (searched recursively); one paragraph = one document")
+    p.add_argument("--output", required=True, metavar="FILE.tsv",
+                   help="the table to write; its LSA vectors go beside it as FILE.lsa.npy")
+    p.add_argument("--name", help="the background's name recorded in every analysis (default: file name)")
+    p.add_argument("--dims", type=int, default=100, help="LSA dimensions (default: 100)")
+    p.add_argument("--no-lsa", action="store_true", help="write the term table only")
     p.set_defaults(func=_cmd_build_background)
 
 

@@ -1,14 +1,17 @@
 """Where the two sides' emphasis lies: each side's share of each topic, a verdict per topic,
 distinctive terms, and one divergence index for the whole meeting.
 
-Shares. For side s and topic k::
+Shares. For side s and subject k::
 
-    share_s(k)      = statements of s in k / statements of s in all topics
-    word_share_s(k) = content words of s in k / content words of s in all topics
+    share_s(k)      = statements of s carrying k / statements of s
+    word_share_s(k) = content words of the statements of s carrying k / content words of s
 
-Verdict (on word shares; the larger side is L, the smaller S):
-``only L`` when S has no statement in k; ``shared`` when word_share_S(k) >= shared_ratio *
-word_share_L(k); otherwise ``mostly L``.
+(A statement may carry several subjects, so a side's shares need not sum to 1; a repeated
+quotation counts once.) Verdict (a :class:`~compare.records.Verdict`; on word shares, the larger
+side is L, the smaller S): ``only L`` when S has no statement in k; ``shared`` when
+word_share_S(k) >= shared_ratio * word_share_L(k); otherwise ``mostly L``. A verdict is
+``tentative`` when either side has fewer than ``thin_statements`` statements (:func:`thin`, the
+one place that decides thin evidence).
 
 Distinctive terms: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and
 Quinn 2008, "Fightin' Words"). With y_A(w), y_B(w) the counts of term w for each side, n_A, n_B
@@ -24,8 +27,10 @@ z > 0 leans to side A, z < 0 to side B. A term is ``strong`` evidence when |z| >
 occurs at least min_term_count times, else ``weak``.
 
 Divergence index: the Jensen-Shannon distance (base 2, so between 0 and 1) between the two sides'
-word-share distributions over topics: 0 when both spread their words over the topics alike, 1 when
-they share no topic at all.
+word-share distributions over subjects (each normalised to sum 1): 0 when both spread their words
+over the subjects alike, 1 when they share no subject at all. Being a square root of a divergence
+it rises fast: two sides with half their weight on one common subject and half on subjects of
+their own are already at 0.71.
 """
 
 from __future__ import annotations
@@ -36,13 +41,19 @@ import numpy as np
 from scipy.spatial.distance import jensenshannon
 
 from .align import Space
-from .records import Term, Topic
+from .records import Term, Topic, Verdict
 from .settings import DEFAULT, Settings
 from .terms import Background
 
 
 def _word_counts(space: Space, rows: list[int]) -> float:
     return float(space.row_totals[rows].sum()) if rows and space.counts.shape[1] else 0.0
+
+
+def thin(statements: int, settings: Settings = DEFAULT) -> bool:
+    """True when a side with this many statements (at least one) is thin evidence: fewer than
+    ``settings.thin_statements``. The one place this is decided (notes, verdicts, report)."""
+    return 0 < statements < settings.thin_statements
 
 
 def topic_records(
@@ -52,9 +63,13 @@ def topic_records(
     names: tuple[str, str],
     labels: list[list[str]],
     settings: Settings = DEFAULT,
+    rows: list[int] | None = None,
 ) -> list[Topic]:
-    """One :class:`Topic` per group with shares and verdict (formulas in the module docstring)."""
-    per_side = {n: [r for g in groups for r in g if side_of[r] == n] for n in names}
+    """One :class:`Topic` per group with shares and verdict (formulas in the module docstring).
+    ``rows``: the statements a side's shares are taken over (default: those in the groups)."""
+    universe = rows if rows is not None else [r for g in groups for r in g]
+    per_side = {n: [r for r in universe if side_of[r] == n] for n in names}
+    tentative = any(thin(len(per_side[n]), settings) for n in names)
     totals_st = {n: len(per_side[n]) for n in names}
     totals_w = {n: _word_counts(space, per_side[n]) for n in names}
     topics = []
@@ -66,24 +81,25 @@ def topic_records(
             word_share[n] = round(_word_counts(space, rows) / totals_w[n], 4) if totals_w[n] else 0.0
         topics.append(
             Topic(", ".join(label[:3]), tuple(label), tuple(group), share, word_share,
-                  verdict(share, word_share, names, settings))
+                  verdict(share, word_share, names, settings, tentative))
         )
     return topics
 
 
 def verdict(share: dict[str, float], word_share: dict[str, float], names: tuple[str, str],
-            settings: Settings = DEFAULT) -> str:
+            settings: Settings = DEFAULT, tentative: bool = False) -> Verdict:
+    """The :class:`Verdict` for one topic's shares (rule in the module docstring)."""
     a, b = names
     if not share[a] and not share[b]:
-        return "neither side"
+        return Verdict("neither", None, tentative)
     if not share[b]:
-        return f"only {a}"
+        return Verdict("only", a, tentative)
     if not share[a]:
-        return f"only {b}"
+        return Verdict("only", b, tentative)
     large, small = (a, b) if word_share[a] >= word_share[b] else (b, a)
     if word_share[small] >= settings.shared_ratio * word_share[large]:
-        return "shared"
-    return f"mostly {large}"
+        return Verdict("shared", None, tentative)
+    return Verdict("mostly", large, tentative)
 
 
 def log_odds(

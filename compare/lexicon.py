@@ -78,6 +78,18 @@ def nonperson_words(language: str = "en") -> frozenset[str]:
 
 
 @cache
+def general_words(language: str = "en") -> frozenset[str]:
+    """Words that never name a subject (``data/<language>/general_words.txt``)."""
+    return frozenset(line.strip().lower() for line in read_lines("general_words.txt", language))
+
+
+@cache
+def office_places(language: str = "en") -> frozenset[str]:
+    """Seats and buildings of government that stand for an office (``office_places.txt``)."""
+    return frozenset(line.strip() for line in read_lines("office_places.txt", language))
+
+
+@cache
 def role_equivalents(language: str = "en") -> dict[str, str]:
     out: dict[str, str] = {}
     for line in read_lines("role_equivalents.tsv", language):

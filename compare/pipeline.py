@@ -5,15 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from . import align, attribute, continuations, emphasis, frames, ingest, quotes, segment, sides, terms
+from . import (
+    align,
+    attribute,
+    continuations,
+    emphasis,
+    frames,
+    ingest,
+    provenance,
+    quotes,
+    segment,
+    sides,
+    subjects,
+    terms,
+)
+from .background import Background
 from .errors import CompareError, NoStatements
-from .records import Analysis, Article, Comparison, Note, Speaker, Statement, Topic
+from .records import OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 
 def analyze_article(
-    article: Article, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT
+    article: Article, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT,
+    background: str | None = None,
 ) -> Analysis:
+    """The whole analysis of one article; ``background``: path of a background table (default:
+    the packaged one)."""
     sentences = segment.sentences(article)
     marks = quotes.find_quotes(article)
     found = quotes.extract(article, sentences, settings, marks)
@@ -27,10 +44,16 @@ def analyze_article(
     (side_a, side_b), statements = sides.choose_sides(
         article, statements, speakers, overrides, settings, people
     )
+    statements = provenance.annotate(article, sentences, statements)
     names = (side_a.name, side_b.name)
-    result = compare_statements(statements, names, [*speakers, *people], settings)
+    bg = terms.background(path=background)
+    headlines = frozenset(p.index for p in article.paragraphs if p.role == "headline")
+    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines)
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
+    warning = provenance.account_warning(statements, names) if all(rows.values()) else None
     notes = [*sides.account_notes(article, names), *side_notes(names, rows, result.topics, settings)]
+    if warning:
+        notes.append(Note("different_accounts", warning))
     return Analysis(
         article=article,
         statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
@@ -44,30 +67,44 @@ def analyze_article(
         notes=tuple(n.text for n in notes),
         frames=result.profiles,
         note_codes=tuple(notes),
+        settings=settings,
+        background=BackgroundRef(bg.name or ("packaged" if background is None else background), bg.digest),
     )
 
 
 def compare_statements(
     statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
-    settings: Settings = DEFAULT,
+    settings: Settings = DEFAULT, bg: Background | None = None, headlines: frozenset[int] = frozenset(),
 ) -> Comparison:
-    """Topics, distinctive terms, counterparts, similarity, divergence and frames of the two sides'
-    statements (``statement.side`` in ``names``; other statements are weighed but not compared)."""
-    side_of = [st.side for st in statements]
+    """Subjects, distinctive terms, counterparts, similarity, divergence and frames of the two
+    sides' statements (``statement.side`` in ``names``; other statements are weighed but not
+    compared). A statement that repeats another (``provenance.repeats``; ``headlines``: paragraph
+    indices of the headline) counts for neither side, but its words still help name the subjects
+    of the statement it repeats."""
+    repeat_of = provenance.repeats(statements, headlines)
+    side_of = [st.side if d is None else OTHER for st, d in zip(statements, repeat_of)]
     strip = _name_stripper(people)
-    texts = [strip(st.text) for st in statements]
-    bg = terms.background()
+    texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
+    bg = bg if bg is not None else terms.background()
     space = align.fit(texts, bg)
-    # Document order, whatever order the statements come in: ties in clustering and matching are
+    # Document order, whatever order the statements come in: ties in matching and subjects are
     # then broken the same way every time.
-    position = sorted(range(len(statements)), key=lambda i: (statements[i].start, statements[i].end, texts[i]))
+    place = {i: (statements[i].start, statements[i].end, texts[i]) for i in range(len(statements))}
+    position = sorted(range(len(statements)), key=place.__getitem__)
     rows = [i for i in position if side_of[i] in names]
-    groups = align.cluster(space, rows, settings)
+    people_words = frozenset(w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2)
+    aliases = {i: d for i, d in enumerate(repeat_of) if d is not None and side_of[d] in names}
+    found = subjects.find([subjects.content(st) for st in statements], rows, names, people_words, bg,
+                          settings, position=[place[i][:2] for i in range(len(statements))], aliases=aliases)
+    topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
+                                    [list(f.terms) for f in found], settings, rows=rows)
     surface = terms.surface_forms(texts)
-    labels = [[surface.get(t, t) for t in align.top_terms(space, g, 5)] for g in groups]
-    topics = emphasis.topic_records(space, groups, side_of, names, labels, settings)
     hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
-    topics = [replace(t, frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements))) for t in topics]
+    topics = [
+        replace(t, label=f.label, phrases=f.phrases, salience=f.salience,
+                frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements)))
+        for t, f in zip(topics, found)
+    ]
     rows_a = [i for i in rows if side_of[i] == names[0]]
     rows_b = [i for i in rows if side_of[i] == names[1]]
     return Comparison(
@@ -106,7 +143,7 @@ def side_notes(
                 "is nothing to compare. Topics below are that side's alone.",
                 side=name, statements=0,
             ))
-        elif rows[name] < settings.thin_statements:
+        elif emphasis.thin(rows[name], settings):
             notes.append(Note(
                 "thin_evidence",
                 f"The evidence for {name} is thin ({rows[name]} statement"
@@ -116,11 +153,15 @@ def side_notes(
     return notes
 
 
-def analyze(source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT) -> Analysis:
-    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it. Errors
-    name the input (``x.txt: input is empty ...``; stdin is ``stdin``)."""
+def analyze(
+    source: str, overrides: sides.Overrides | None = None, settings: Settings = DEFAULT,
+    background: str | None = None,
+) -> Analysis:
+    """Read the article at ``source`` (a path, ``-`` for stdin, or a URL) and analyse it against
+    the background table at ``background`` (default: the packaged one). Errors name the input
+    (``x.txt: input is empty ...``; stdin is ``stdin``)."""
     try:
-        return analyze_article(ingest.load(source, settings), overrides, settings)
+        return analyze_article(ingest.load(source, settings), overrides, settings, background)
     except CompareError as exc:
         named = exc.naming("stdin" if source == "-" else source)
         if named is exc:

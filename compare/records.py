@@ -10,8 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .settings import DEFAULT, Settings
+
 Kind = Literal["direct", "partial", "indirect"]
 ParagraphRole = Literal["headline", "body", "caption", "byline", "dateline", "furniture"]
+SourceKind = Literal[
+    "official readout", "remarks to reporters", "social media", "interview", "written statement",
+    "paraphrase", "unspecified",
+]
+Timing = Literal["before", "after"] | None
+VerdictKind = Literal["shared", "mostly", "only", "neither"]
 Resolution = Literal["name", "role", "pronoun", "continuation", "source", "override", "joint", "none"]
 
 OTHER = "other"
@@ -104,6 +112,13 @@ class Statement:
     continuation, the next speaker of the paragraph, a readout's source line)."""
     document: str | None = None
     """Two-document mode (``compare A B``): the name of the document the statement is from."""
+    source_kind: SourceKind = "unspecified"
+    """Where the article says the words come from (see ``compare.provenance``)."""
+    timing: Timing = None
+    """``before``/``after`` the meeting when the article says so, else None."""
+    duplicate_of: int | None = None
+    """Index of the earlier statement (same speaker, same words: headline, deck and body repeating
+    one quotation) this one repeats; a repeat is listed but counted once."""
 
 
 @dataclass(frozen=True)
@@ -113,15 +128,42 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """Who raises a subject: ``kind`` is ``shared`` (both, comparable shares), ``mostly`` (both,
+    ``side`` far more), ``only`` (``side`` alone) or ``neither``; ``tentative`` when a side's
+    evidence is thin (``Settings.thin_statements``). ``str(verdict)`` is the JSON's verdict string
+    ("shared", "mostly Israel", "only United States", "neither side")."""
+
+    kind: VerdictKind
+    side: str | None = None
+    tentative: bool = False
+
+    def __str__(self) -> str:
+        if self.kind == "shared":
+            return "shared"
+        if self.kind == "neither":
+            return "neither side"
+        return f"{self.kind} {self.side}"
+
+
+@dataclass(frozen=True)
 class Topic:
+    """A subject of the meeting: ``label`` a phrase from the text, ``terms`` its stems (key stem
+    first), ``statements`` indices of the statements carrying it (one statement may carry several
+    subjects), ``share``/``word_share`` per side (see ``compare.emphasis``), ``phrases`` the
+    phrases of the text that name it, ``salience`` the sum over its statements of its key's
+    background idf."""
+
     label: str
     terms: tuple[str, ...]
     statements: tuple[int, ...]
     share: dict[str, float]
     word_share: dict[str, float]
-    verdict: str
+    verdict: Verdict
     frames: tuple[str, ...] = ()
     """The topic's primary frames: the most frequent among its statements' frames."""
+    phrases: tuple[str, ...] = ()
+    salience: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -175,7 +217,7 @@ class Account:
     verdict: str
 
 
-NoteCode = Literal["neither_side", "one_sided", "thin_evidence", "one_account"]
+NoteCode = Literal["neither_side", "one_sided", "thin_evidence", "one_account", "different_accounts"]
 
 
 @dataclass(frozen=True)
@@ -184,12 +226,22 @@ class Note:
     ``neither_side`` (no statement from either side), ``one_sided`` (``side`` says nothing),
     ``thin_evidence`` (``side`` has only ``statements`` statements, fewer than
     ``Settings.thin_statements``), ``one_account`` (the text is ``side``'s own account of the
-    meeting: a readout)."""
+    meeting: a readout), ``different_accounts`` (the two sides' words come from sources of
+    different kinds or times: remarks before the meeting against its readout)."""
 
     code: NoteCode
     text: str
     side: str | None = None
     statements: int | None = None
+
+
+@dataclass(frozen=True)
+class BackgroundRef:
+    """Which background an analysis weighed its words against: its ``name`` (from the table's
+    ``#name`` line) and the SHA-256 ``digest`` (hex) of the table file."""
+
+    name: str
+    digest: str
 
 
 @dataclass(frozen=True)
@@ -212,3 +264,8 @@ class Analysis:
     """Two-document mode: the two documents, A then B; empty for one article."""
     accounts: tuple[Account, ...] = ()
     """Two-document mode: one account verdict per topic."""
+    settings: Settings = DEFAULT
+    """The thresholds this analysis used: the report's words are written from these, never from
+    the defaults, so text and numbers cannot disagree."""
+    background: BackgroundRef = field(default_factory=lambda: BackgroundRef("", ""))
+    """The background term table the weights came from."""

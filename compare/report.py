@@ -6,15 +6,18 @@ images or HTML into a rendered report.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from .emphasis import thin
 from .frames import tagged as frame_tags
 from .markdown import md
 from .records import JOINT, OTHER, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
+from .summary import side_order, summary_paragraph, summary_sentences
 
 JSON_SCHEMA_VERSION = 1
 
@@ -30,82 +33,135 @@ def _quote(st: Statement, limit: int = 300) -> str:
     return f"“{md(text)}” — {md(st.speaker)} ({st.kind})"
 
 
+def divergence_gist(value: float) -> str:
+    """Plain words for a Jensen-Shannon distance (base 2) between the sides' word shares over
+    subjects. Bands: below 0.3 much the same emphasis; 0.3-0.5 overlapping with leanings of their
+    own; 0.5-0.7 mostly different emphases; 0.7-0.9 little in common; 0.9 and above almost nothing
+    in common. (Half of each side's weight on one shared subject and half on its own gives 0.71;
+    no shared subject gives 1.0.)"""
+    if value < 0.3:
+        return "the two sides put their words on much the same subjects"
+    if value < 0.5:
+        return "the two sides overlap, each leaning on some subjects of its own"
+    if value < 0.7:
+        return "the two sides' emphases are mostly different"
+    if value < 0.9:
+        return "the two sides have little emphasis in common"
+    return "the two sides have almost no subject in common"
+
+
 def _divergence_sentence(value: float | None) -> str:
     if value is None:
-        return "The divergence index cannot be computed: one side has no words in any topic."
-    if value < 0.35:
-        gist = "the two sides spread their words over much the same topics"
-    elif value < 0.65:
-        gist = "the two sides overlap on some topics but each leans on its own"
-    else:
-        gist = "the two sides mostly talk about different things"
+        return "The divergence index cannot be computed: one side has no words in any subject."
     return (
-        f"Divergence index {value:.2f} (0 = the same emphasis, 1 = no topic in common): {gist}."
+        f"Divergence index {value:.2f} (Jensen–Shannon distance: 0 = the same emphasis, "
+        f"1 = no subject in common): {divergence_gist(value)}."
     )
 
 
+ordered_sides = side_order
+"""The two sides in alphabetical order (:func:`compare.summary.side_order`)."""
+
+
+def _where(analysis: Analysis, index: int) -> str:
+    """Where a statement (and its repeats) appear: "headline, body"."""
+    roles = {p.index: p.role for p in analysis.article.paragraphs}
+    found = [i for i, st in enumerate(analysis.statements) if i == index or st.duplicate_of == index]
+    places = dict.fromkeys(roles.get(analysis.statements[i].paragraph, "body") for i in found)
+    return ", ".join(places)
+
+
 def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
-    a, b = (s.name for s in analysis.sides)
+    a, b = ordered_sides(analysis)
     frames = f" Frames: {md(', '.join(topic.frames))}." if topic.frames else ""
+    named = [p for p in topic.phrases if p.casefold() not in topic.label.casefold()]
+    also = f" Also named as: {md('; '.join(named))}." if named else ""
     lines = [
         f"#### {md(topic.label) or '(no content words)'}",
         "",
-        f"Share of each side's words: {md(a)} {_pct(topic.word_share[a])}, "
-        f"{md(b)} {_pct(topic.word_share[b])} "
-        f"(statements: {_pct(topic.share[a])} / {_pct(topic.share[b])}). Verdict: **{md(topic.verdict)}**"
-        f"{_tentative(analysis)}.{frames}{_single(topic)}",
+        f"Statements that raise it: {md(a)} {_pct(topic.share[a])}, {md(b)} {_pct(topic.share[b])} "
+        f"(share of each side's words: {_pct(topic.word_share[a])} / {_pct(topic.word_share[b])}). "
+        f"Verdict: **{md(verdict_words(topic))}**{_tentative(analysis, topic)}.{also}{frames}{_single(topic)}",
         "",
     ]
     for name in (a, b):
-        quotes = [analysis.statements[i] for i in topic.statements if analysis.statements[i].side == name]
+        quotes = [i for i in topic.statements if analysis.statements[i].side == name]
         if quotes:
             lines.append(f"- **{md(name)}**:")
-            lines += [f"  - {_quote(st)}" for st in quotes]
+            lines += [f"  - {_quote(analysis.statements[i])}{_also_in(analysis, i)}" for i in quotes]
     lines.append("")
     return lines
 
 
+def _also_in(analysis: Analysis, index: int) -> str:
+    where = _where(analysis, index)
+    return f" (appears in: {where})" if "," in where else ""
+
+
+def verdict_words(topic: Topic) -> str:
+    """The verdict in words ("both sides", "mostly Israel", "only the United States")."""
+    v = topic.verdict
+    if v.kind == "shared":
+        return "both sides"
+    if v.kind == "neither":
+        return "neither side"
+    return f"{v.kind} {v.side}"
+
+
 def _single(topic: Topic) -> str:
-    """Says when a topic is one statement: its words are shared with no other statement, which is
-    weaker evidence of a theme than a group."""
+    """Says when a subject rests on one statement: weaker evidence than several."""
     if len(topic.statements) != 1:
         return ""
-    return " One statement only: no other statement shares enough of its words to join it."
+    return " One statement only."
 
 
-def _tentative(analysis: Analysis, settings: Settings = DEFAULT) -> str:
-    """A hedge after a verdict when either side has too few statements to carry one."""
-    thin = [s.name for s in analysis.sides
-            if 0 < sum(1 for st in analysis.statements if st.side == s.name) < settings.thin_statements]
-    return f" (tentative: thin evidence for {md(' and '.join(thin))})" if thin else ""
+def _tentative(analysis: Analysis, topic: Topic | None = None) -> str:
+    """A hedge after a verdict when either side has too few statements to carry one (the verdict
+    record says so; the thin sides are named)."""
+    if topic is not None and not topic.verdict.tentative:
+        return ""
+    thin_sides = [s.name for s in analysis.sides
+                  if thin(sum(1 for st in analysis.statements if st.side == s.name and st.duplicate_of is None),
+                          analysis.settings)]
+    return f" (tentative: thin evidence for {md(' and '.join(thin_sides))})" if thin_sides else ""
 
 
 def to_markdown(
-    analysis: Analysis, settings: Settings = DEFAULT, charts: Mapping[str, tuple[str, str]] | None = None
+    analysis: Analysis, settings: Settings | None = None, charts: Mapping[str, tuple[str, str]] | None = None
 ) -> str:
     """The markdown report. ``charts`` maps a chart name to ``(relative path, alt text)`` for the
-    chart files written beside the report; they are linked in a Charts section."""
+    chart files written beside the report; they are linked in a Charts section. The thresholds
+    quoted come from ``analysis.settings`` (``settings`` is accepted for compatibility and ignored
+    unless the analysis carries the defaults)."""
+    settings = analysis.settings if settings is None or analysis.settings != DEFAULT else settings
     art = analysis.article
-    side_a, side_b = analysis.sides
-    a, b = side_a.name, side_b.name
+    a, b = ordered_sides(analysis)
     sts = analysis.statements
     count = {n: sum(1 for s in sts if s.side == n) for n in (a, b, OTHER, JOINT)}
+    repeats = sum(1 for s in sts if s.duplicate_of is not None)
+    bg = analysis.background
     out = [
         f"# Readout comparison: {md(art.title)}",
         "",
-        f"- Article: {md(art.name)}",
-        f"- Date: {md(art.date or 'not given')}",
-        f"- Source: {md(art.source or 'not given')}",
-        f"- Encoding: {art.encoding}",
-        "",
         "## Summary",
         "",
-        f"The article gives {len(sts)} statements: {count[a]} from **{md(a)}**, {count[b]} from "
-        f"**{md(b)}**, {count[JOINT]} joint and {count[OTHER]} from other speakers.",
+        md(summary_paragraph(analysis)),
         "",
     ]
     for note in analysis.notes:
         out += [f"> **Note.** {md(note)}", ""]
+    out += [
+        f"- Article: {md(art.name)}",
+        f"- Date: {md(art.date or 'not given')}",
+        f"- Source: {md(art.source or 'not given')}",
+        f"- Encoding: {art.encoding}",
+        f"- Background: {md(bg.name or 'none')}" + (f" (sha256 {bg.digest[:12]})" if bg.digest else ""),
+        "",
+        f"The article gives {len(sts)} statements: {count[a]} from **{md(a)}**, {count[b]} from "
+        f"**{md(b)}**, {count[JOINT]} joint and {count[OTHER]} from other speakers"
+        + (f"; {repeats} of them repeat an earlier statement and are counted once." if repeats else "."),
+        "",
+    ]
     if count[a] and count[b]:
         out += [
             f"Overall cosine similarity of the two sides' statements: {analysis.similarity:.2f}. "
@@ -127,12 +183,12 @@ def to_markdown(
             out.append(f"| {md(side)} | {md(sp)} | {n} |")
     out.append("")
     groups = [
-        ("## Where they overlap", "Topics both sides give a comparable share of their words.",
-         [t for t in analysis.topics if t.verdict == "shared"]),
-        ("## Where they diverge", "Topics both sides raise, one far more than the other.",
-         [t for t in analysis.topics if t.verdict.startswith("mostly")]),
-        ("## Raised by one side only", "Topics only one side speaks to.",
-         [t for t in analysis.topics if t.verdict.startswith("only")]),
+        ("## Where they overlap", "Subjects both sides raise, giving them comparable shares of their words.",
+         [t for t in analysis.topics if t.verdict.kind == "shared"]),
+        ("## Where they diverge", "Subjects both sides raise, one far more than the other.",
+         [t for t in analysis.topics if t.verdict.kind == "mostly"]),
+        ("## Raised by one side only", "Subjects only one side speaks to.",
+         [t for t in analysis.topics if t.verdict.kind == "only"]),
     ]
     for heading, gloss, topics in groups:
         out += [heading, "", gloss, ""]
@@ -143,28 +199,38 @@ def to_markdown(
     out += _terms_section(analysis)
     out += _frames_section(analysis)
     out += _counterparts_section(analysis)
-    out += ["## All statements", "", "| # | Side | Speaker | How | Kind | Frames | Statement |",
-            "| --- | --- | --- | --- | --- | --- | --- |"]
+    out += ["## All statements", "",
+            "| # | Side | Speaker | How | Kind | Source | When | Frames | Statement |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for i, st in enumerate(sts):
+        text = md(st.text) + (f" (repeats #{st.duplicate_of})" if st.duplicate_of is not None else "")
         out.append(
             f"| {i} | {md(st.side)} | {md(st.speaker)} | {st.resolved_by} | {st.kind} | "
-            f"{md(', '.join(st.frames))} | {md(st.text)} |"
+            f"{st.source_kind} | {st.timing or '–'} | {md(', '.join(st.frames))} | {text} |"
         )
-    out += ["", *_method(settings)]
+    out += ["", *_method(settings, analysis)]
     return "\n".join(out).rstrip() + "\n"
 
 
+TOO_LITTLE_TEXT = "Too little text to call any word distinctive."
+"""What the report says when no word is strong evidence for either side."""
+
+
 def _terms_section(analysis: Analysis) -> list[str]:
-    a, b = (s.name for s in analysis.sides)
+    a, b = ordered_sides(analysis)
+    st = analysis.settings
     out = ["## Distinctive terms", "",
-           "Log-odds ratio with an informative Dirichlet prior; z above 1.96 with at least two uses is "
-           "strong evidence, anything less is marked weak.", ""]
-    if not analysis.terms:
-        return out + ["No terms to compare.", ""]
-    out += [f"| Side | Term | z | uses by {md(a)} | uses by {md(b)} | Evidence |",
-            "| --- | --- | --- | --- | --- | --- |"]
-    for t in analysis.terms:
-        out.append(f"| {md(t.side)} | {md(t.term)} | {t.z:+.2f} | {t.counts[a]} | {t.counts[b]} | {t.evidence} |")
+           f"Words one side uses far more than the other, weighed against the background (log-odds "
+           f"ratio with an informative Dirichlet prior). Only strong evidence is shown: |z| at least "
+           f"{st.strong_z:g} and at least {st.min_term_count} uses; names, titles and the sides' own "
+           "offices are left out.", ""]
+    strong = [t for t in analysis.terms if t.evidence == "strong"]
+    if not strong:
+        return out + [TOO_LITTLE_TEXT, ""]
+    out += [f"| Side | Term | z | uses by {md(a)} | uses by {md(b)} |",
+            "| --- | --- | --- | --- | --- |"]
+    for t in strong:
+        out.append(f"| {md(t.side)} | {md(t.term)} | {t.z:+.2f} | {t.counts[a]} | {t.counts[b]} |")
     return out + [""]
 
 
@@ -239,7 +305,10 @@ def _counterparts_section(analysis: Analysis) -> list[str]:
     return out + [""]
 
 
-def _method(settings: Settings) -> list[str]:
+def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
+    bg = analysis.background if analysis is not None else None
+    background = (f"the background table *{md(bg.name)}* (sha256 {bg.digest[:12]})"
+                  if bg is not None and bg.digest else "the packaged background table")
     return [
         "## Method and limits",
         "",
@@ -248,28 +317,48 @@ def _method(settings: Settings) -> list[str]:
         "(said, stated, emphasized, according to, …) but no quotation are indirect statements; a "
         "sentence whose quoted words are all partial and fewer than "
         f"{_pct(settings.paraphrase_quote_ratio)} of its words is one indirect statement. Captions, "
-        "bylines, date lines and page furniture are skipped.",
+        "bylines, date lines and page furniture are skipped. A quotation repeated by the same "
+        "speaker (headline, deck and body), or a headline restating a body statement, is listed "
+        "once and counted once.",
         "- **Speakers**: the subject of the reporting cue, resolved to a person or institution the "
         "article names (by name, role, pronoun, or as a continuation of the previous quotation).",
         "- **Sides**: each speaker's government from demonyms, country names, institutions and titles "
         "next to their name; the two sides are the two governments with the most statements "
-        f"(+{settings.title_bonus} if the headline names them). Others are shown, not counted.",
-        "- **Weights**: TF-IDF with idf(t) = ln((1 + N_bg + n) / (1 + df_bg(t) + df_a(t))) + 1, "
-        "where the background counts come from the packaged corpus table; vectors are unit length.",
-        f"- **Topics**: average-linkage clustering on cosine distance, cut at {settings.topic_distance}. "
-        "Share of a topic = a side's content words (or statements) in it / all of that side's. "
-        f"Verdict: *shared* if the smaller share is at least {settings.shared_ratio} of the larger, "
-        "*mostly X* otherwise, *only X* if one side has no statement in it.",
+        f"(+{settings.title_bonus} if the headline names them). Others are shown, not counted. "
+        "Sides are listed in alphabetical order everywhere in this report and its charts.",
+        "- **Source kind and time**: read from the words around each statement (readout, told "
+        "reporters, wrote on X, in an interview, earlier in the day, after the meeting, …); an "
+        "indirect statement with no such words is the outlet's paraphrase.",
+        f"- **Background**: {background}, built by readout-compare build-background from real "
+        "diplomatic statements and news; document frequencies per paragraph.",
+        f"- **Subjects**: phrases of each side's statements (names, titles, offices, reporting verbs and "
+        f"general words such as *issues* or *important* removed) whose words have a background idf of "
+        f"at least {settings.subject_min_idf:g}, i.e. are rare in ordinary diplomatic text; variants "
+        f"joined when they always occur together or their LSA vectors have cosine at least "
+        f"{settings.subject_merge_similarity:g}; a statement can raise several subjects; at most "
+        f"{settings.max_subjects} subjects, the most salient first.",
+        "- **Shares and verdicts**: a side's share of a subject = its statements (or content words) "
+        "that raise it / all of that side's. Verdict: *both sides* if the smaller word share is at "
+        f"least {settings.shared_ratio} of the larger, *mostly X* otherwise, *only X* if one side has "
+        f"no statement on it; *tentative* when a side has fewer than {settings.thin_statements} "
+        "statements.",
+        "- **Weights**: TF-IDF with idf(t) = ln((1 + N_bg + n) / (1 + df_bg(t) + df_a(t))) + 1 "
+        "over the background; vectors are unit length (similarity and counterparts).",
         "- **Divergence index**: Jensen–Shannon distance (base 2) between the sides' word shares over "
-        "topics.",
+        "subjects, from 0 (the same emphasis) to 1 (no subject in common). It rises fast: two sides "
+        "that each give half their words to one common subject and half to their own score 0.71. "
+        "Read below 0.3 as much the same emphasis, 0.3–0.5 overlapping, 0.5–0.7 mostly different, "
+        "0.7–0.9 little in common, 0.9 and above almost nothing in common.",
         "- **Frames**: keywords of the 15 dimensions of the Policy Frames Codebook (Boydstun et al. "
         "2014) from a packaged word list; a statement's primary frames are the one or two with the most "
         "keyword hits (*Other* if none); a side's profile is each frame's share of all its hits.",
         "- **Distinctive terms**: log-odds ratio with informative Dirichlet prior (Monroe, Colaresi and "
-        f"Quinn 2008), prior mass {settings.prior_mass:g} spread as the background corpus's term "
-        "shares; z = delta / sqrt(1/(y_A+a) + 1/(y_B+a)).",
+        f"Quinn 2008), prior mass {settings.prior_mass:g} spread as the background's term "
+        "shares; z = delta / sqrt(1/(y_A+a) + 1/(y_B+a)); shown only when |z| is at least "
+        f"{settings.strong_z:g} with {settings.min_term_count} or more uses.",
         "- **Limits**: rules, not a parser: an unusual sentence shape can hide a speaker or give a "
-        "quote to the wrong one; a side with few statements gives shaky shares; what an article leaves "
+        "quote to the wrong one; a subject is found from rare words, so one named only in common "
+        "words is missed; a side with few statements gives shaky shares; what an article leaves "
         "out cannot be measured. Check every verdict against the quotes shown.",
     ]
 
@@ -284,7 +373,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "statements": [
             {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "cue": s.cue,
              "speaker": s.speaker, "side": s.side, "resolved_by": s.resolved_by,
-             "paragraph": s.paragraph, "frames": list(s.frames)}
+             "paragraph": s.paragraph, "frames": list(s.frames), "source_kind": s.source_kind,
+             "timing": s.timing, "duplicate_of": s.duplicate_of}
             for s in analysis.statements
         ],
         "sides": [{"name": s.name, "speakers": list(s.speakers)} for s in analysis.sides],
@@ -294,7 +384,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "topics": [
             {"label": t.label, "terms": list(t.terms), "statements": list(t.statements),
-             "share": t.share, "word_share": t.word_share, "verdict": t.verdict,
+             "share": t.share, "word_share": t.word_share, "verdict": str(t.verdict),
+             "verdict_kind": t.verdict.kind, "verdict_side": t.verdict.side,
+             "tentative": t.verdict.tentative, "phrases": list(t.phrases), "salience": t.salience,
              "frames": list(t.frames)}
             for t in analysis.topics
         ],
@@ -311,6 +403,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             {"code": n.code, "side": n.side, "statements": n.statements, "text": n.text}
             for n in analysis.note_codes
         ],
+        "summary": summary_sentences(analysis),
+        "background": {"name": analysis.background.name, "sha256": analysis.background.digest},
+        "settings": dataclasses.asdict(analysis.settings),
     }
     if analysis.documents:  # two-document mode: the same shape, plus each statement's document
         for record, st in zip(doc["statements"], analysis.statements):

@@ -32,15 +32,41 @@ class Settings:
     two sides)."""
 
     topic_distance: float = 0.9
-    """Agglomerative clustering cuts the average-linkage tree at this cosine distance: two groups
+    """(Used by ``compare.align.cluster`` only, which the pipeline no longer calls: subjects come
+    from ``compare.subjects``.) Agglomerative clustering cuts the average-linkage tree at this
+    cosine distance: two groups
     of statements join when their average cosine similarity is at least 0.1. On the corpus, 0.8 left
     most statements as topics of their own (short statements rarely share words), which made nearly
     every verdict "only X" and the divergence index 1.0 for 7 of 13 articles; at 0.9 statements on
     one subject in different words mostly still stay apart, but those sharing its key terms meet."""
 
+    subject_min_idf: float = 5.0
+    """A word can name a subject only when its background idf, ln((1 + N) / (1 + df)) + 1, is at
+    least this: it occurs in at most about 1 paragraph in 55 of the real background (White House
+    statements 2021-2022 and PolNeAR news). On that background diplomatic boilerplate falls below it
+    (security 3.4, efforts 3.7, commitment 4.0, issues 4.1, important 4.2, discuss 5.0 is at the
+    edge and is a general word anyway) and the matters readers name stay above (war 5.2, aid 5.4,
+    humanitarian 5.7, tariffs 8.3, hostages 7.6, ceasefire 7.9)."""
+
+    lone_word_min_idf: float = 6.0
+    """A bare one-word phrase (no article before it, lowercase, "agreements" in "reach agreements
+    and solve issues") found in one statement only needs this background idf to name a subject: it
+    is the weakest evidence of a matter, so it must be rarer (df at most about 1 paragraph in 150 of
+    the background) than a word inside a longer phrase, one the text gives an article ("the war",
+    "humanitarian workers"), or one raised in two statements ("trade")."""
+
+    subject_merge_similarity: float = 0.9
+    """Two subject words are variants of one subject when the cosine of their LSA vectors in the
+    background is at least this. On the shipped background 0.9 joins variants (Lebanese/Lebanon
+    0.94, Taiwan/Strait 0.93, vaccine/vaccines 1.0) but not words that merely share a context
+    (escalation/war 0.84, ceasefire/resolution 0.79, tariffs/trade 0.77)."""
+
+    max_subjects: int = 15
+    """Subjects kept per article, the most salient first (a reader lists about 7 per article)."""
+
     max_cluster_statements: int = 1000
-    """Statements clustered into an average-linkage tree; later ones join the nearest topic or
-    start their own (keeps time and memory linear on huge inputs; see compare.align)."""
+    """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later
+    ones join the nearest topic or start their own (keeps time and memory linear on huge inputs; see compare.align)."""
 
     max_counterpart_statements: int = 1000
     """Statements of each side matched to counterparts; later ones are left unmatched."""

@@ -58,7 +58,7 @@ def topics(analysis: Analysis) -> pd.DataFrame:
             "topic": k, "label": t.label, "terms": _join(t.terms), "frames": _join(t.frames),
             "statements": " ".join(str(i) for i in t.statements), "side_a": a, "side_b": b,
             "share_a": t.share[a], "share_b": t.share[b],
-            "word_share_a": t.word_share[a], "word_share_b": t.word_share[b], "verdict": t.verdict,
+            "word_share_a": t.word_share[a], "word_share_b": t.word_share[b], "verdict": str(t.verdict),
         }
         for k, t in enumerate(analysis.topics)
     ]

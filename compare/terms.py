@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 from nltk.stem.snowball import SnowballStemmer
 
+from . import background as _background
 from .lexicon import reporting_verbs, stopwords, trie_regex
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'-])*[^\W\d_]")
@@ -88,38 +87,17 @@ def without_words(words: Iterable[str]) -> Callable[[str], str]:
     return lambda text: pattern.sub(" ", text)
 
 
-@dataclass(frozen=True)
-class Background:
-    documents: int
-    df: dict[str, int]
-    count: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.count.values())
+Background = _background.Background
+"""The background record (see :mod:`compare.background`)."""
 
 
-@cache
-def background(language: str = "en") -> Background:
-    path = resources.files("compare") / "data" / language / BACKGROUND_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Background(0, {}, {})
-    return parse_background(text)
+def background(language: str = "en", path: str | None = None) -> Background:
+    """The packaged background of ``language``, or the table at ``path``."""
+    return _background.load(path, language)
 
 
 def parse_background(text: str) -> Background:
-    documents = 0
-    df: dict[str, int] = {}
-    count: dict[str, int] = {}
-    for line in text.splitlines():
-        if line.startswith("#documents\t"):
-            documents = int(line.split("\t")[1])
-        elif line and not line.startswith("#"):
-            term, d, c = line.split("\t")
-            df[term], count[term] = int(d), int(c)
-    return Background(documents, df, count)
+    return _background.parse(text)
 
 
 def build_background(paragraphs: list[str]) -> str:

@@ -67,8 +67,8 @@ def test_report_writes_nothing_else(article: Path, tmp_path: Path) -> None:
 
 def test_report_writes_charts_beside_the_report(article: Path, tmp_path: Path) -> None:
     cli.main(["report", str(article), "--out", str(tmp_path / "out")])
+    # two statements give no word strong evidence, so there is no terms chart
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "2024-06-24-talks-terms.png", "2024-06-24-talks-terms.svg",
         "2024-06-24-talks-topics.png", "2024-06-24-talks-topics.svg",
         "2024-06-24-talks.json", "2024-06-24-talks.md"]
 
@@ -77,8 +77,7 @@ def test_report_links_charts_relatively(article: Path, tmp_path: Path) -> None:
     cli.main(["report", str(article), "--out", str(tmp_path / "out")])
     markdown = (tmp_path / "out" / "2024-06-24-talks.md").read_text(encoding="utf-8")
     targets = re.findall(r"\]\(([^)]*)\)", markdown)
-    assert targets == ["2024-06-24-talks-topics.png", "2024-06-24-talks-topics.svg",
-                       "2024-06-24-talks-terms.png", "2024-06-24-talks-terms.svg"]
+    assert targets == ["2024-06-24-talks-topics.png", "2024-06-24-talks-topics.svg"]
 
 
 def test_report_charts_are_byte_stable_across_runs(article: Path, tmp_path: Path) -> None:
@@ -377,3 +376,57 @@ def test_score_json_and_floors(tmp_path, capsys):
     captured = capsys.readouterr()
     assert json.loads(captured.out)["below_floor"] == [f"side accuracy {doc['side_accuracy']:.3f} < 1.01"]
     assert captured.err.startswith("readout-compare: below the floor: side accuracy")
+# --- build-background and --background ----------------------------------------------------------
+
+BACKGROUND_TEXT = (
+    "---\ntitle: a readout\n---\n\nThe leaders discussed the ceasefire and the hostages.\n\n"
+    "They discussed trade and tariffs on steel.\n\nTariffs on steel and aluminum were raised.\n"
+)
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(4):
+        (src / f"r{i}.md").write_text(BACKGROUND_TEXT, encoding="utf-8")
+    out = tmp_path / "bg" / "mine.tsv"
+    assert cli.main(["build-background", str(src), "--output", str(out), "--dims", "2"]) == 0
+    return out
+
+
+def test_build_background_writes_table_and_vectors(built: Path) -> None:
+    rows = {line.split("\t")[0]: line.split("\t")[1:] for line in built.read_text().splitlines()
+            if line and not line.startswith("#")}
+    assert (rows["tariff"][:2], built.with_suffix(".lsa.npy").exists()) == (["8", "8"], True)
+
+
+def test_build_background_counts_paragraphs_not_front_matter(built: Path) -> None:
+    assert "#documents\t12" in built.read_text().splitlines()
+
+
+def test_build_background_requires_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["build-background", str(tmp_path)])
+    assert exit_info.value.code == 2
+
+
+def test_build_background_refuses_a_missing_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["build-background", str(tmp_path / "nope"), "--output", str(tmp_path / "x.tsv")])
+    assert (code, "no such file or folder" in capsys.readouterr().err) == (9, True)
+
+
+def test_analyze_records_the_background_used(article: Path, built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import hashlib
+
+    cli.main(["analyze", str(article), "--background", str(built)])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["background"] == {"name": "mine", "sha256": hashlib.sha256(built.read_bytes()).hexdigest()}
+
+
+def test_analyze_refuses_a_background_that_is_not_a_table(article: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("not\ta table\n", encoding="utf-8")
+    code = cli.main(["analyze", str(article), "--background", str(bad)])
+    assert (code, "not a background term table" in capsys.readouterr().err) == (9, True)

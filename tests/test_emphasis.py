@@ -9,7 +9,7 @@ import pytest
 
 from compare import emphasis
 from compare.align import Space
-from compare.records import Topic
+from compare.records import Topic, Verdict
 from compare.settings import Settings
 from compare.terms import Background
 
@@ -87,12 +87,12 @@ VERDICT_CASES = [
 
 @pytest.mark.parametrize(("sa", "sb", "wa", "wb", "expected"), VERDICT_CASES)
 def test_verdict(sa: float, sb: float, wa: float, wb: float, expected: str) -> None:
-    assert emphasis.verdict({"A": sa, "B": sb}, {"A": wa, "B": wb}, NAMES) == expected
+    assert str(emphasis.verdict({"A": sa, "B": sb}, {"A": wa, "B": wb}, NAMES)) == expected
 
 
 def test_verdict_follows_shared_ratio() -> None:
     strict = Settings(shared_ratio=0.9)
-    assert emphasis.verdict({"A": 0.5, "B": 0.5}, {"A": 0.4, "B": 0.3}, NAMES, strict) == "mostly A"
+    assert str(emphasis.verdict({"A": 0.5, "B": 0.5}, {"A": 0.4, "B": 0.3}, NAMES, strict)) == "mostly A"
 
 
 # --- topic_records -----------------------------------------------------------------------------
@@ -123,7 +123,29 @@ def test_topic_word_shares(topics: list[Topic]) -> None:
 
 
 def test_topic_verdicts(topics: list[Topic]) -> None:
-    assert [t.verdict for t in topics] == ["shared", "only A"]
+    assert [t.verdict for t in topics] == [Verdict("shared", None, True), Verdict("only", "A", True)]
+
+
+def test_verdict_is_a_record_with_kind_and_side() -> None:
+    v = emphasis.verdict({"A": 0.5, "B": 0.0}, {"A": 0.4, "B": 0.0}, NAMES)
+    assert (v.kind, v.side, v.tentative) == ("only", "A", False)
+
+
+def test_topic_verdicts_not_tentative_with_enough_statements() -> None:
+    many = emphasis.topic_records(SPACE, [[0, 2], [1]], ["A", "A", "B"], NAMES, [["peace"], ["war"]],
+                                  Settings(thin_statements=1))
+    assert [t.verdict.tentative for t in many] == [False, False]
+
+
+@pytest.mark.parametrize(("statements", "expected"), [(0, False), (1, True), (2, True), (3, False)])
+def test_thin_is_decided_in_one_place(statements: int, expected: bool) -> None:
+    assert emphasis.thin(statements, Settings(thin_statements=3)) is expected
+
+
+def test_shares_over_given_rows_need_not_sum_to_one() -> None:
+    # one statement (0) carries both subjects: each subject gets A's whole share
+    both = emphasis.topic_records(SPACE, [[0], [0]], ["A", "A", "B"], NAMES, [["x"], ["y"]], rows=[0])
+    assert [t.share["A"] for t in both] == [1.0, 1.0]
 
 
 def test_topic_labels(topics: list[Topic]) -> None:
@@ -134,7 +156,7 @@ def test_topic_labels(topics: list[Topic]) -> None:
 
 
 def topic(wa: float, wb: float) -> Topic:
-    return Topic("t", (), (), {"A": wa, "B": wb}, {"A": wa, "B": wb}, "")
+    return Topic("t", (), (), {"A": wa, "B": wb}, {"A": wa, "B": wb}, Verdict("shared"))
 
 
 def test_divergence_identical_is_zero() -> None:

@@ -36,7 +36,7 @@ from markdown_checks import assert_inert
 
 from compare import ingest, pipeline, report
 from compare.errors import CompareError
-from compare.records import JOINT, OTHER, Analysis, Article, Pair, Side, Speaker, Statement, Term, Topic
+from compare.records import JOINT, OTHER, Analysis, Article, Pair, Side, Speaker, Statement, Term, Topic, Verdict
 
 BUDGET_BASE_S = 10.0
 """Seconds any input may take, however short."""
@@ -259,7 +259,8 @@ def analyses(draw: st.DrawFn) -> Analysis:
         Topic(draw(field), tuple(draw(st.lists(field, max_size=3))),
               tuple(draw(st.lists(st.integers(0, n - 1), max_size=n))) if n else (),
               {a: draw(share), b: draw(share)}, {a: draw(share), b: draw(share)},
-              draw(st.sampled_from(["shared", f"mostly {a}", f"only {b}"])))
+              draw(st.sampled_from([Verdict("shared"), Verdict("mostly", a), Verdict("only", b, True)])),
+              phrases=tuple(draw(st.lists(field, max_size=2))))
         for _ in range(draw(st.integers(0, 3)))
     )
     terms = tuple(

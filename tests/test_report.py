@@ -18,6 +18,7 @@ from compare import report
 from compare.records import (
     Analysis,
     Article,
+    BackgroundRef,
     Pair,
     Paragraph,
     Side,
@@ -25,7 +26,9 @@ from compare.records import (
     Statement,
     Term,
     Topic,
+    Verdict,
 )
+from compare.settings import Settings
 
 # --- a tiny reference renderer for md() output ---------------------------------------------------
 # CommonMark: a backslash before ASCII punctuation makes that character literal; "&amp;" is "&".
@@ -155,7 +158,7 @@ def make_analysis(crafted: str = CRAFTED) -> Analysis:
         stmt(f"{crafted},", "An Analyst", "other", 3),
     )
     topic = Topic("stand, ready", ("stand", "ready"), (0, 1), {US: 1.0, IL: 1.0},
-                  {US: 1.0, IL: 1.0}, "shared")
+                  {US: 1.0, IL: 1.0}, Verdict("shared", None, True))
     return Analysis(
         article=article,
         statements=statements,
@@ -213,7 +216,8 @@ def test_markdown_ends_with_one_newline(markdown: str) -> None:
 
 
 def test_markdown_counts_statements(markdown: str) -> None:
-    assert "The article gives 3 statements: 1 from **United States**, 1 from **Israel**" in markdown
+    # sides in alphabetical order, as everywhere in the report
+    assert "The article gives 3 statements: 1 from **Israel**, 1 from **United States**" in markdown
 
 
 def test_markdown_has_note(markdown: str) -> None:
@@ -232,7 +236,7 @@ def test_markdown_table_rows_keep_their_columns(markdown: str) -> None:
     rows = markdown.split("## All statements", 1)[1].split("## Method", 1)[0]
     table = [line for line in rows.splitlines() if line.startswith("|")]
     pipes = {len(re.findall(r"(?<!\\)\|", line)) for line in table}
-    assert pipes == {8}
+    assert pipes == {10}
 
 
 def _rendered_line(markdown: str, prefix: str) -> str:
@@ -358,7 +362,7 @@ def test_json_statement_frames() -> None:
 
 
 def test_verdicts_are_tentative_when_a_side_has_few_statements(markdown: str) -> None:
-    assert "Verdict: **shared** (tentative: thin evidence for United States and Israel)." in markdown
+    assert "Verdict: **both sides** (tentative: thin evidence for United States and Israel)." in markdown
 
 
 def test_charts_are_linked_with_alt_text_and_svg_alternative() -> None:
@@ -378,10 +382,77 @@ def test_no_charts_section_without_charts(markdown: str) -> None:
 
 def test_single_statement_topic_says_so() -> None:
     a = make_analysis()
-    topic = dataclasses.replace(a.topics[0], statements=(0,), verdict=f"only {US}")
+    topic = dataclasses.replace(a.topics[0], statements=(0,), verdict=Verdict("only", US))
     out = report.to_markdown(dataclasses.replace(a, topics=(topic,)))
-    assert "One statement only: no other statement shares enough of its words to join it." in out
+    assert "One statement only." in out
 
 
 def test_group_topic_does_not_say_single(markdown: str) -> None:
     assert "One statement only" not in markdown
+
+
+# --- summary first, words matching numbers ------------------------------------------------------
+
+
+def test_summary_paragraph_comes_first(markdown: str) -> None:
+    body = markdown.split("## Summary", 1)[1].strip().splitlines()
+    assert body[0].startswith("Both sides spoke about stand, ready.")
+
+
+def test_summary_is_the_same_in_json(document: dict) -> None:
+    assert document["summary"][0] == "Both sides spoke about stand, ready."
+
+
+def test_json_records_background_and_settings() -> None:
+    a = dataclasses.replace(make_analysis(), background=BackgroundRef("test-bg", "ab" * 32),
+                            settings=Settings(shared_ratio=0.25))
+    doc = json.loads(report.to_json(a))
+    assert (doc["background"], doc["settings"]["shared_ratio"]) == (
+        {"name": "test-bg", "sha256": "ab" * 32}, 0.25)
+
+
+def test_method_quotes_the_analysis_settings() -> None:
+    a = dataclasses.replace(make_analysis(), settings=Settings(shared_ratio=0.25))
+    assert "at least 0.25 of the larger" in report.to_markdown(a)
+
+
+def test_json_verdict_fields(document: dict) -> None:
+    t = document["topics"][0]
+    assert (t["verdict"], t["verdict_kind"], t["verdict_side"], t["tentative"]) == ("shared", "shared", None, True)
+
+
+def test_no_strong_term_says_too_little_text() -> None:
+    a = make_analysis()
+    weak = dataclasses.replace(a, terms=(Term("stand", US, 1.0, {US: 1, IL: 0}, "weak"),))
+    section = report.to_markdown(weak).split("## Distinctive terms", 1)[1].split("##", 1)[0]
+    assert report.TOO_LITTLE_TEXT in section
+
+
+def test_strong_term_is_listed(markdown: str) -> None:
+    section = markdown.split("## Distinctive terms", 1)[1].split("##", 1)[0]
+    assert "| United States | stand | +2.50 | 0 | 2 |" in section
+
+
+def test_repeated_quotation_is_listed_once_with_where_it_appears() -> None:
+    a = make_analysis()
+    paragraphs = (Paragraph(0, 5, 0, "headline"), Paragraph(6, 200, 1, "body"))
+    first = dataclasses.replace(a.statements[0], paragraph=0)
+    again = dataclasses.replace(a.statements[0], paragraph=1, duplicate_of=0)
+    topic = dataclasses.replace(a.topics[0], statements=(0, 1))
+    b = dataclasses.replace(a, article=dataclasses.replace(a.article, paragraphs=paragraphs),
+                            statements=(first, a.statements[1], a.statements[2], again), topics=(topic,))
+    out = report.to_markdown(b)
+    block = out.split("## Where they overlap", 1)[1].split("## Where they diverge", 1)[0]
+    assert (block.count("We stand with Israel"), "(appears in: headline, body)" in block) == (1, True)
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    (0.1, "much the same"), (0.4, "overlap"), (0.6, "mostly different"), (0.7, "little emphasis in common"),
+    (1.0, "almost no subject in common"),
+])
+def test_divergence_words_follow_the_scale(value: float, words: str) -> None:
+    assert words in report.divergence_gist(value)
+
+
+def test_divergence_070_and_100_read_differently() -> None:
+    assert report.divergence_gist(0.70) != report.divergence_gist(1.0)

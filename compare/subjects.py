@@ -1,0 +1,551 @@
+"""Subjects: the matters a reader would name on a board (hostages, a ceasefire, humanitarian aid,
+Lebanon, Taiwan, tariffs), found in the two sides' statements and weighed against the background.
+
+Method, per statement (the statement's own words; the two sides' names and demonyms, the people
+named in the article, titles, seats of office and reporting verbs are removed first):
+
+1. **Phrases.** The text is cut into phrases at every stop word, reporting verb, general word
+   (``data/en/general_words.txt``: "issues", "important", "discuss", …), removed name and
+   punctuation mark; "of" joins two phrases ("the goals of the war"). A capitalised word followed
+   by a letter or number keeps it ("Phase C", "Resolution 2231"). A third government or body named
+   by ``affiliations.tsv`` ("Lebanese", "the U.N.") is one word standing for its canonical name
+   ("Lebanon", "United Nations").
+2. **Subject words.** A word of a phrase names a subject when its background idf,
+   ``ln((1 + N) / (1 + df(t))) + 1`` (the background of :mod:`compare.background`), is at least
+   ``Settings.subject_min_idf``: diplomatic boilerplate is common in real readouts and news and
+   falls below it. A bare lowercase one-word phrase in a single statement needs
+   ``Settings.lone_word_min_idf``, and one
+   that English morphology marks as an adverb, adjective or verb form names nothing. A named third
+   government or body always names a subject.
+3. **Variants.** Subject words are joined into one subject (union-find, in sorted order) when they
+   have the same stem, name the same government, always occur in the same phrases ("suffering" and
+   "Palestinian" in "the suffering of the Palestinian people"), or have LSA vectors in the
+   background with cosine at least ``Settings.subject_merge_similarity`` ("Lebanese"/"Lebanon").
+4. **Subjects.** A subject's statements are every statement with one of its words, so one
+   statement can carry several subjects. Its salience is the sum over those statements of the
+   largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
+5. **Label.** The phrase naming it in the most statements; ties go to the shortest, then to one
+   the text gives an article ("the hostages", "a ceasefire"), then to the first in the text. The
+   article ("the", "a", "an") written before the phrase is kept.
+
+Only words and phrases of the text are used: no list of subjects, no rule about a particular word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .background import Background
+from .lexicon import (
+    find_affiliations,
+    general_words,
+    office_places,
+    reporting_verbs,
+    stopwords,
+    titles,
+    trie_regex,
+)
+from .records import Statement
+from .settings import DEFAULT, Settings
+from .terms import stem
+
+_OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|us|them|it|this|these|those|him|her|its|their|our|his)\b",
+                          re.IGNORECASE)
+"""What follows a verb, not a noun: an object's article or pronoun."""
+_OVERLAP_LOOKBACK = 8
+"""Spans looked at before a word: removed spans rarely nest deeper than this."""
+_TOKEN = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+_JOIN = re.compile(r"\s+")
+_THAT = re.compile(r"(?:\W+\w+){0,6}?\W+that\b", re.IGNORECASE)
+_AUXILIARIES = frozenset(
+    "be been being is are was were am will would shall should can could may might must do does did "
+    "not never".split()
+)
+"""Words after which the next word is a verb ("been dealing", "will not accept"); "have" is left
+out, being a main verb as often ("has nuclear weapons")."""
+_DETERMINERS = frozenset({"the", "a", "an"})
+_OF_DETERMINERS = frozenset({"the", "a", "an", "all", "its", "their", "our", "his", "her"})
+UNIT = "="
+"""Prefix of the key of a named government or body ("=Lebanon")."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One subject word in one statement: ``key`` (a stem, or ``=Name``), its ``idf``, and the
+    phrase around it (``phrase``, with the article written before it in ``determiner``)."""
+
+    statement: int
+    key: str
+    surface: str
+    idf: float
+    phrase: str
+    determiner: str
+    start: int
+    chunk: int
+    phrase_start: int = 0
+    opens: bool = False
+    """The phrase opens the statement (so its first capital may be the sentence's)."""
+    weak: bool = False
+    """A bare one-word phrase below ``Settings.lone_word_min_idf``: names a subject only together
+    with another mention in a second statement."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A subject before shares are computed: ``label``, its ``keys`` (key stems, most salient
+    first), ``terms`` (their surface forms), ``statements`` (sorted indices), ``phrases``
+    (distinct phrases naming it, in text order) and ``salience``."""
+
+    label: str
+    keys: tuple[str, ...]
+    terms: tuple[str, ...]
+    statements: tuple[int, ...]
+    phrases: tuple[str, ...]
+    salience: float
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return stopwords() | frozenset(reporting_verbs()) | general_words()
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """One-word titles ("ambassador", "spokesman"); longer ones are removed as whole phrases, so
+    "war" of "secretary of war" still names a subject elsewhere."""
+    return frozenset(t for t in titles() if " " not in t)
+
+
+@cache
+def _office_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + trie_regex(office_places()) + r")(?![\w])")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + trie_regex(titles()) + r")(?![\w])", re.IGNORECASE)
+
+
+def idf(bg: Background, key: str) -> float:
+    """Background idf of a stem, ``ln((1 + N) / (1 + df)) + 1`` (0 df for an unseen stem)."""
+    import math
+
+    return math.log((1 + bg.documents) / (1 + bg.df.get(key, 0))) + 1
+
+
+def _blocked(
+    text: str, names: tuple[str, str], people: frozenset[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Spans removed (the two sides' phrases, seats of office, titles, people's names) and spans
+    standing for a third government or body ``(start, end, canonical name)``."""
+    removed: list[tuple[int, int]] = []
+    units: list[tuple[int, int, str]] = []
+    for m in find_affiliations(text):
+        if _inside_name(text, m.start, m.end):
+            continue  # "East China Sea", "South Korea Strait": part of a longer name, a place
+        if m.side in names:
+            removed.append((m.start, m.end))
+        else:
+            units.append((m.start, m.end, m.side))
+    removed += [(m.start(), m.end()) for m in _office_pattern().finditer(text)]
+    removed += [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
+    if people:
+        removed += [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group(0) in people]
+    removed.sort()
+    units.sort()
+    return removed, units
+
+
+def strip_who(text: str, names: tuple[str, str]) -> str:
+    """``text`` with the two sides' names and demonyms, titles and seats of office replaced by
+    spaces: they say who speaks, not what about (offsets are kept)."""
+    removed, _ = _blocked(text, names, frozenset())
+    if not removed:
+        return text
+    chars = list(text)
+    for start, end in removed:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A phrase with a capitalised word right before and right after it is part of a longer name."""
+    return bool(_CAPITAL_BEFORE.search(text[max(0, start - 30):start])) and bool(_CAPITAL_AFTER.match(text, end))
+
+
+def _inside(spans: Sequence[tuple[Any, ...]], start: int, end: int) -> tuple[Any, ...] | None:
+    """A span overlapping ``start:end`` ("Israel’s" overlaps the phrase "Israel"); ``spans`` sorted
+    by start. Bisection, then a look at the few spans that start before ``end``."""
+    k = bisect.bisect_left(spans, (end,))  # spans starting at or after end cannot overlap
+    for span in reversed(spans[max(0, k - _OVERLAP_LOOKBACK):k]):
+        if start < span[1]:
+            return span
+    return None
+
+
+@dataclass
+class _Tok:
+    kind: str  # "content", "of", "det", "break"
+    start: int
+    end: int
+    surface: str = ""
+    key: str = ""
+    capital: bool = False
+
+
+def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_Tok]:
+    removed, units = _blocked(text, names, people)
+    stop, title_words = _stop(), _title_words()
+    toks: list[_Tok] = []
+    unit_done: set[tuple[int, int, str]] = set()
+    for m in _TOKEN.finditer(text):
+        start, end, word = m.start(), m.end(), m.group(0)
+        if _inside(removed, start, end):
+            toks.append(_Tok("break", start, end))
+            continue
+        unit = _inside(units, start, end)
+        if unit is not None:
+            if unit not in unit_done:
+                unit_done.add(unit)  # type: ignore[arg-type]
+                toks.append(_Tok("content", unit[0], unit[1], str(unit[2]), UNIT + str(unit[2]), True))
+            continue
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        prev = toks[-1] if toks else None
+        if (len(lower) == 1 or lower.isdigit()) and prev is not None and prev.kind == "content" \
+                and prev.capital and not prev.key.startswith(UNIT) and not text[prev.end:start].strip(" ‘’'\"“”"):
+            prev.surface = text[prev.start:prev.end] + " " + word if not prev.surface else prev.surface + " " + word
+            prev.end = end
+            prev.key = prev.key + " " + lower
+            continue
+        if lower == "of":
+            toks.append(_Tok("of", start, end))
+        elif lower in _AUXILIARIES:
+            toks.append(_Tok("aux", start, end, lower))
+        elif lower in _OF_DETERMINERS and lower in stop:
+            toks.append(_Tok("det", start, end, lower))
+        elif len(lower) > 2 and lower in general_words():
+            toks.append(_Tok("break", start, end, "general"))
+        elif len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop \
+                and re.match(r" [A-Z]", text[end:end + 2]):
+            toks.append(_Tok("content", start, end, word, lower, True))  # "El Paso", "Al Jazeera"
+        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words:
+            toks.append(_Tok("break", start, end))
+        else:
+            toks.append(_Tok("content", start, end, word, stem(lower), word[0].isupper()))
+    return toks
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    """Two words are in one phrase when only spaces or a hyphen stand between them."""
+    return not text[a:b].strip(" -\u00a0")
+
+
+def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
+    """Phrases: runs of content words, joined by "of" (+ an optional determiner); each with the
+    determiner written just before it ("" if none)."""
+    out: list[tuple[list[_Tok], str]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].kind != "content":
+            i += 1
+            continue
+        det = ""
+        if i > 0 and toks[i - 1].kind == "det" and toks[i - 1].surface in _DETERMINERS \
+                and _gap_ok(text, toks[i - 1].end, toks[i].start):
+            det = toks[i - 1].surface
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks):
+            last = run[-1]
+            if toks[j].kind == "content" and _gap_ok(text, last.end, toks[j].start):
+                run.append(toks[j])
+                j += 1
+                continue
+            if toks[j].kind == "of" and _gap_ok(text, last.end, toks[j].start):
+                k = j + 1
+                if k < len(toks) and toks[k].kind == "det" and _gap_ok(text, toks[j].end, toks[k].start):
+                    k += 1
+                if k < len(toks) and toks[k].kind == "content" and _gap_ok(text, toks[k - 1].end, toks[k].start):
+                    run.append(toks[k])
+                    j = k + 1
+                    continue
+            break
+        nxt = toks[j] if j < len(toks) and _gap_ok(text, run[-1].end, toks[j].start) else None
+        if nxt is not None and nxt.kind == "break" and nxt.surface == "general":
+            det = ""  # "the hostage issue": the article belongs to the whole noun phrase
+        if len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith("s") \
+                and not run[-1].surface.lower().endswith(("ss", "us", "is", "as")) \
+                and _OBJECT_NEXT.match(text, run[-1].end):
+            run = run[:-1]  # "the sea gives us", "relations serves the": a verb ends the phrase
+        if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
+            i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
+            continue
+        if i > 0 and toks[i - 1].kind == "aux" and _gap_ok(text, toks[i - 1].end, run[0].start) \
+                and not run[0].capital:
+            # "has been dealing", "will not accept accusations": the word after an auxiliary is a verb
+            if len(run) == 1:
+                i = j
+                continue
+            run = run[1:]
+        run = _trim(run, text)
+        out.append((_compound(run), det))
+        i = j
+    return out
+
+
+_NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
+_NOT_NOUN = re.compile(r"(?:ly|ive|ous|ful|less|able|ible|ed|ing|ic|(?<!m)ent)$")
+
+
+def _trim(run: list[_Tok], text: str = "") -> list[_Tok]:
+    """A phrase without a leading "-ing" word or a trailing "-ed"/"-ing" word (lowercase): news
+    copy glues verbs to nouns ("training Ukrainian soldiers", "an anti-ship missile launched"), and
+    English noun phrases rarely end in a participle."""
+    while len(run) > 1 and not run[0].capital and run[0].surface.lower().endswith("ing") \
+            and _gap_ok(text, run[0].end, run[1].start):  # "suffering of the …" is a noun
+        run = run[1:]
+    while len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith(("ed", "ing")):
+        run = run[:-1]
+    return run
+
+
+def _compound(run: list[_Tok]) -> list[_Tok]:
+    """Adjacent capitalised words (two or more, none a named government) become one word whose key
+    is the whole name: "Caspian Sea" and "Red Sea" are two subjects, not one "sea"."""
+    out: list[_Tok] = []
+    for tok in run:
+        prev = out[-1] if out else None
+        if prev is not None and prev.capital and tok.capital and not prev.key.startswith(UNIT) \
+                and not tok.key.startswith(UNIT):
+            merged = _Tok("content", prev.start, tok.end, (prev.surface or "") + " " + tok.surface,
+                          prev.key + " " + tok.key, True)
+            merged.name = True  # type: ignore[attr-defined]
+            out[-1] = merged
+        else:
+            out.append(tok)
+    return out
+
+
+def _lone_not_noun(run: list[_Tok], det: str) -> bool:
+    """A bare lowercase one-word phrase that English morphology marks as an adverb, adjective or
+    verb form ("plainly", "unwavering", "presented"), and not as a noun ("coercion", "tariffs")."""
+    if len(run) != 1 or det or run[0].capital:
+        return False
+    word = run[0].surface.lower()
+    return not _NOUNISH.search(word) and bool(_NOT_NOUN.search(word)) or \
+        (word.endswith(("ly", "ed", "ing")) and not word.endswith("ings"))
+
+
+def _phrase(text: str, run: list[_Tok]) -> str:
+    words = _JOIN.sub(" ", text[run[0].start:run[-1].end]).strip()
+    if run[0].key.startswith(UNIT) and len(run) == 1:
+        return run[0].surface
+    return words
+
+
+def content(st: Statement) -> str:
+    """The words a statement is about: for a reported (indirect) statement, the part after its
+    cue ("Gallant stated in Hebrew that he planned to …" -> "that he planned to …"), or before an
+    "according to" cue, when that part has at least three words; otherwise the whole text. This is
+    the *content* of the attribution (source, cue, content), without the reporter's set-up."""
+    if st.kind != "indirect" or not st.cue:
+        return st.text
+    m = re.search(r"(?<!\w)" + re.escape(st.cue) + r"(?!\w)", st.text, re.IGNORECASE)
+    if m is None:
+        return st.text
+    if st.cue.lower().startswith("according"):
+        part = st.text[: m.start()]
+    else:
+        part = st.text[m.end():]
+        # "stated in Hebrew that …", "said on Monday that …": the manner is the reporter's
+        that = _THAT.match(part)
+        if that:
+            part = part[that.end():]
+    return part if len(part.split()) >= 3 else st.text
+
+
+def mentions(
+    texts: Sequence[str], rows: Iterable[int], names: tuple[str, str], people: frozenset[str],
+    bg: Background, settings: Settings = DEFAULT, first_chunk: int = 0,
+) -> list[Mention]:
+    """Every subject word of the statements ``rows`` of ``texts`` (steps 1-2 of the module
+    docstring), in statement order then text order."""
+    out: list[Mention] = []
+    chunk_id = first_chunk
+    for r in rows:
+        text = texts[r]
+        toks = _tokens(text, names, people)
+        for run, det in _chunks(text, toks):
+            phrase = _phrase(text, run)
+            lone = _lone_not_noun(run, det)
+            for tok in run:
+                if lone:
+                    continue
+                if tok.key.startswith(UNIT) or getattr(tok, "name", False):
+                    value = max((idf(bg, k) for k in tok.key.split(" ")) if not tok.key.startswith(UNIT)
+                                else (idf(bg, stem(w.lower())) for w in tok.surface.split()), default=0.0)
+                    value = max(value, settings.subject_min_idf)
+                else:
+                    value = idf(bg, tok.key.split(" ")[0])
+                    if value < settings.subject_min_idf:
+                        continue
+                    bare = len(run) == 1 and not det and not tok.capital
+                    weak = bare and value < settings.lone_word_min_idf
+                if tok.key.startswith(UNIT) or getattr(tok, "name", False):
+                    weak = False
+                opens = not text[: run[0].start].strip(" \"“”‘’'")
+                out.append(Mention(r, tok.key, tok.surface, round(value, 4), phrase, det, tok.start,
+                                   chunk_id, run[0].start, opens, weak))
+            chunk_id += 1
+    return out
+
+
+def find(
+    texts: Sequence[str], rows: Sequence[int], names: tuple[str, str], people: frozenset[str],
+    bg: Background, settings: Settings = DEFAULT, position: Sequence[tuple[int, int]] | None = None,
+    aliases: dict[int, int] | None = None,
+) -> list[Subject]:
+    """The subjects of the statements ``rows`` (indices into ``texts``), most salient first
+    (module docstring). ``position`` gives each statement's place in the text (default: its
+    index), for ties; ``people`` are words of person names to remove; ``aliases`` maps a repeat
+    (headline, deck) to the statement it repeats: its phrases count as that statement's."""
+    aliases = aliases or {}
+    found = mentions(texts, rows, names, people, bg, settings)
+    if aliases:
+        extra = mentions(texts, sorted(aliases), names, people, bg, settings, first_chunk=1 + max(
+            (m.chunk for m in found), default=0))
+        found += [replace(m, statement=aliases[m.statement]) for m in extra]
+    if not found:
+        return []
+    where = (lambda r: position[r]) if position is not None else (lambda r: (r, 0))
+    keys = sorted({m.key for m in found})
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    chunk_sets: dict[str, set[int]] = {}
+    in_chunk: dict[int, set[str]] = {}
+    weight: dict[str, float] = {}
+    for m in found:
+        chunk_sets.setdefault(m.key, set()).add(m.chunk)
+        in_chunk.setdefault(m.chunk, set()).add(m.key)
+        weight[m.key] = weight.get(m.key, 0.0) + m.idf
+    chunks_of = {k: frozenset(v) for k, v in chunk_sets.items()}
+    by_chunks: dict[frozenset[int], str] = {}
+    for k in keys:
+        first = by_chunks.setdefault(chunks_of[k], k)
+        union(first, k)
+    for a in keys:  # a modifier that never occurs outside another word's phrases joins it
+        if a.startswith(UNIT):
+            continue
+        common = set.intersection(*(in_chunk[c] for c in chunks_of[a]))
+        hosts = [b for b in common if not b.startswith(UNIT) and chunks_of[a] < chunks_of[b]]
+        if hosts:
+            union(a, min(hosts, key=lambda b: (-len(chunks_of[b]), b)))
+    _merge_variants(keys, weight, bg, settings, union)
+    groups: dict[str, list[Mention]] = {}
+    for m in found:
+        groups.setdefault(root(m.key), []).append(m)
+    groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
+              if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
+    if not groups:
+        return []
+    subjects = [_subject(ms, where) for ms in groups.values()]
+    by_label: dict[str, list[Mention]] = {}
+    for sub, ms in zip(subjects, groups.values()):  # two subjects with one label are one subject
+        by_label.setdefault(sub.label.casefold(), []).extend(ms)
+    if len(by_label) < len(subjects):
+        subjects = [_subject(ms, where) for ms in by_label.values()]
+    subjects.sort(key=lambda s: (-s.salience, min(where(r) for r in s.statements), s.label))
+    return subjects[: settings.max_subjects]
+
+
+LSA_MERGE_LIMIT = 2000
+"""Subject words compared pairwise by their LSA vectors: the most salient this many (the
+comparison is a k x k matrix product, so this bounds time and memory on huge inputs)."""
+
+
+def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, settings: Settings,
+                    union) -> None:  # type: ignore[no-untyped-def]
+    """Joins subject words whose background LSA vectors have cosine >= subject_merge_similarity."""
+    if bg.vectors is None:
+        return
+    import numpy as np
+
+    with_rows = [k for k in keys if not k.startswith(UNIT) and k.split(" ")[0] in bg.rows]
+    with_rows = sorted(with_rows, key=lambda k: (-weight[k], k))[:LSA_MERGE_LIMIT]
+    with_rows.sort()
+    if len(with_rows) < 2:
+        return
+    vectors = bg.vectors[[bg.rows[k.split(" ")[0]] for k in with_rows]].astype(np.float32)
+    sim = vectors @ vectors.T
+    close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
+    for i, j in close:
+        union(with_rows[int(i)], with_rows[int(j)])
+
+
+def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-def]
+    best: dict[int, float] = {}
+    for m in ms:
+        best[m.statement] = max(best.get(m.statement, 0.0), m.idf)
+    salience = round(sum(best.values()), 4)
+    key_weight: dict[str, float] = {}
+    surface: dict[str, str] = {}
+    for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
+        key_weight[m.key] = key_weight.get(m.key, 0.0) + m.idf
+        surface.setdefault(m.key, m.surface)
+    keys = tuple(sorted(key_weight, key=lambda k: (-key_weight[k], k)))
+    # label: phrase in most statements, then shortest, then with an article, then first in the text
+    stats: dict[str, dict] = {}
+    for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
+        norm = m.phrase.casefold()
+        entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
+                                        "det": m.determiner,
+                                        "first": (where(m.statement), m.start),
+                                        "opens": m.opens})
+        entry["statements"].add(m.statement)
+        if m.determiner and not entry["det"]:
+            entry["det"] = m.determiner
+    top = keys[0]
+    def rank(e: dict) -> tuple:  # type: ignore[type-arg]
+        words = len(e["phrase"].split())
+        # with an article the shortest ("the hostages" over "the release of all hostages"); without
+        # one, a phrase over a lone word ("ironclad commitment" over "ironclad")
+        return (-len(e["statements"]), 0 if e["det"] else 1, words if e["det"] else (words == 1), words, e["first"])
+
+    chosen = min(stats.values(), key=rank)
+    label = chosen["phrase"]
+    lower = {e["phrase"].split(" ")[0] for e in stats.values() if e["phrase"][:1].islower()}
+    words = label.split(" ")
+    if words[0].lower() in lower or (chosen["opens"] and len(words) > 1 and words[0][1:].islower()
+                                     and all(w[:1].islower() for w in words[1:])):
+        label = label[0].lower() + label[1:]  # capital only because it opened a sentence
+    if chosen["det"]:
+        label = f"{chosen['det']} {label}"
+    if top.startswith(UNIT) and (len(best) > 1 or all(e["phrase"].count(" ") == 0 for e in stats.values())):
+        label = top[len(UNIT):]  # a named government or body raised more than once: its own name
+    phrases = tuple(dict.fromkeys(e["phrase"] for e in sorted(stats.values(), key=lambda e: e["first"])))
+    return Subject(
+        label=label, keys=keys, terms=tuple(surface[k] for k in keys),
+        statements=tuple(sorted(best, key=where)), phrases=phrases, salience=salience,
+    )

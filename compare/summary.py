@@ -1,0 +1,108 @@
+"""The report's opening in plain words, built from the subjects' typed verdicts: who spoke about
+what ("Both sides spoke about the hostages. Only Israel spoke about the war."). Pure: the markdown,
+JSON, HTML and lesson renderers all call :func:`summary_sentences`, so they say the same thing.
+
+Sentences, in this order, each only when it has something to say:
+
+1. subjects both sides raise with comparable shares (verdict ``shared``);
+2. subjects both raise, one side far more (``mostly``), naming that side;
+3. subjects only one side raises, the sides in alphabetical order (as in every table and chart);
+4. a hedge when either side's evidence is thin (``compare.emphasis.thin``).
+
+A list longer than ``MAX_LISTED`` subjects names the most salient and says how many more there are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .emphasis import thin
+from .records import Analysis, Topic
+
+MAX_LISTED = 6
+"""Subjects named in one sentence; the rest are counted."""
+
+_THE_WORDS = ("United ", "European ", "Czech Republic", "Holy See", "Vatican")
+_THE_ENDINGS = ("Republic", "Kingdom", "Union", "States", "Emirates", "Islands", "Netherlands",
+                "Philippines", "Bahamas", "Gambia", "Nations", "Authority", "Council", "Commission")
+
+
+def side_order(analysis: Analysis) -> tuple[str, str]:
+    """The two sides' names in alphabetical order: the one order of every sentence, table and chart
+    of a report (the first on the left and in blue in the charts), so a government sits in the same
+    place in every report whatever order the analysis found the sides in."""
+    a, b = sorted(s.name for s in analysis.sides)
+    return a, b
+
+
+def side_name(name: str) -> str:
+    """A government's name as it stands in a sentence: "the United States", "the European Union",
+    "Israel" (English takes "the" before names of unions, republics, kingdoms and plurals)."""
+    if name.startswith(_THE_WORDS) or name.endswith(_THE_ENDINGS) or name.startswith("Republic of"):
+        return f"the {name}"
+    return name
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join(labels: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``; more than ``MAX_LISTED``: the first ones and "N more
+    subjects"."""
+    shown = list(labels[:MAX_LISTED])
+    if len(labels) > MAX_LISTED:
+        shown.append(f"{len(labels) - MAX_LISTED} more subject{'s' if len(labels) - MAX_LISTED != 1 else ''}")
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def summary_sentences(analysis: Analysis) -> list[str]:
+    """The plain summary as a list of sentences (module docstring). Subjects keep the analysis's
+    order (most salient first)."""
+    a, b = side_order(analysis)
+    counts = {n: sum(1 for st in analysis.statements if st.side == n and st.duplicate_of is None)
+              for n in (a, b)}
+    if not counts[a] and not counts[b]:
+        return [f"Neither {side_name(a)} nor {side_name(b)} is quoted in this article, so there is "
+                "nothing to compare."]
+    out: list[str] = []
+    for name, other in ((a, b), (b, a)):
+        if not counts[name]:
+            out.append(f"The article gives only {side_name(other)}'s words; {side_name(name)} says "
+                       "nothing in it, so every subject below is one side's alone.")
+    topics: Sequence[Topic] = analysis.topics
+    if not topics:
+        out.append("The statements name no subject clearly enough to compare: read them below.")
+        return out
+    shared = [t.label for t in topics if t.verdict.kind == "shared"]
+    if shared:
+        out.append(f"Both sides spoke about {join(shared)}.")
+    mostly = [t for t in topics if t.verdict.kind == "mostly"]
+    for name in (a, b):
+        own = [t.label for t in mostly if t.verdict.side == name]
+        if own:
+            out.append(f"Both sides spoke about {join(own)}, but {side_name(name)} gave "
+                       f"{'it' if len(own) == 1 else 'them'} far more of its words.")
+    if counts[a] and counts[b]:
+        for name in (a, b):
+            own = [t.label for t in topics if t.verdict.kind == "only" and t.verdict.side == name]
+            if own:
+                out.append(f"Only {side_name(name)} spoke about {join(own)}.")
+    weak = [n for n in (a, b) if thin(counts[n], analysis.settings)]
+    if weak:
+        who = " and ".join(side_name(n) for n in weak)
+        out.append(f"There is little to go on for {who} ({_statements(counts, weak)}), so treat "
+                   "these findings as tentative.")
+    return [_cap(s) for s in out]
+
+
+def _statements(counts: dict[str, int], names: list[str]) -> str:
+    parts = [f"{counts[n]} statement{'s' if counts[n] != 1 else ''}" for n in names]
+    return " and ".join(parts)
+
+
+def summary_paragraph(analysis: Analysis) -> str:
+    """The summary sentences as one paragraph of plain text."""
+    return " ".join(summary_sentences(analysis))

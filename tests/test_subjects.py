@@ -1,0 +1,183 @@
+"""compare.subjects: subjects from salient phrases weighed against a background, on hand-made
+statements with a toy background (no real data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from compare import subjects
+from compare.background import Background
+from compare.records import Statement
+from compare.settings import Settings
+from compare.terms import stem
+
+NAMES = ("Israel", "United States")
+# Toy background: 1000 paragraphs. Boilerplate is common (df 100-400, idf <= 3.3); subject words
+# are rare (df 1-5, idf >= 6.1). An unseen word has df 0 (idf 7.9).
+COMMON = {"secur": 400, "commit": 300, "variety": 100, "achiev": 200, "goal": 150, "effort": 350,
+          "releas": 120, "peopl": 300, "famili": 200, "home": 200, "spoke": 300, "car": 100,
+          "transit": 100, "south": 200}
+RARE = {"ceasefir": 2, "hostag": 3, "war": 5, "suffer": 4, "palestinian": 2, "tariff": 3, "duti": 4,
+        "steel": 5, "phase": 5, "escal": 2}
+BG = Background(1000, {**COMMON, **RARE}, {**COMMON, **RARE}, "toy", "")
+
+
+DEFAULT = Settings()
+
+
+def find(*texts: str, people: frozenset[str] = frozenset(), bg: Background = BG,
+         settings: Settings = DEFAULT) -> list[subjects.Subject]:
+    return subjects.find(list(texts), list(range(len(texts))), NAMES, people, bg, settings)
+
+
+def labels(found: list[subjects.Subject]) -> set[str]:
+    return {s.label for s in found}
+
+
+def test_boilerplate_names_no_subject() -> None:
+    assert find("We are discussing a variety of issues", "It is extremely important") == []
+
+
+def test_a_shared_light_verb_does_not_join_two_subjects() -> None:
+    found = find("to achieve a ceasefire", "to achieve the goals of the war")
+    assert labels(found) == {"a ceasefire", "the goals of the war"}
+
+
+def test_subject_in_two_statements_lists_both() -> None:
+    found = find("secures the release of all hostages", "to return the hostages to their families")
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def test_label_is_a_phrase_of_the_text_with_its_article() -> None:
+    found = find("secures the release of all hostages", "to return the hostages to their families")
+    assert found[0].label == "the hostages"
+
+
+def test_one_statement_can_carry_two_subjects() -> None:
+    found = find("a ceasefire that secures the release of all hostages")
+    assert sorted(s.statements for s in found) == [(0,), (0,)]
+
+
+def test_common_word_is_no_subject() -> None:
+    assert find("our commitment to security") == []
+
+
+def test_people_named_are_not_subjects() -> None:
+    assert find("Zelenskyy, he said", people=frozenset({"Zelenskyy"})) == []
+
+
+def test_unseen_name_is_a_subject_when_not_a_person() -> None:
+    assert labels(find("Zelenskyy, he said")) == {"Zelenskyy"}
+
+
+def test_the_sides_own_names_are_not_subjects_but_a_third_government_is() -> None:
+    found = find("Israeli security and Lebanese families", "the U.S. commitment to Lebanon")
+    assert [(s.label, s.statements) for s in found] == [("Lebanon", (0, 1))]
+
+
+def test_a_capital_letter_after_a_capitalised_word_stays_in_the_name() -> None:
+    assert labels(find("the transition to ‘Phase C’ in the south")) == {"Phase C"}
+
+
+def test_a_word_taking_an_object_is_a_verb_not_a_subject() -> None:
+    assert labels(find("and alleviates the suffering of the Palestinian people")) == {
+        "the suffering of the Palestinian people"}
+
+
+def test_words_always_in_one_phrase_are_one_subject() -> None:
+    found = find("the suffering of the Palestinian people")
+    assert len(found) == 1
+
+
+def test_lone_adverb_is_no_subject() -> None:
+    assert find("he said so plainly") == []
+
+
+# --- variants by LSA ----------------------------------------------------------------------------
+
+
+def with_vectors(cosine: float) -> Background:
+    """The toy background with 2-d unit LSA vectors for "tariff" and "duti" at the given cosine."""
+    angle = np.arccos(cosine)
+    vectors = np.array([[1.0, 0.0], [np.cos(angle), np.sin(angle)]], dtype=np.float16)
+    return Background(BG.documents, BG.df, BG.count, "toy", "", vectors, {"tariff": 0, "duti": 1})
+
+
+def test_near_synonyms_by_lsa_are_one_subject() -> None:
+    found = find("tariffs on cars", "duties on cars", bg=with_vectors(0.95))
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def test_words_below_the_lsa_threshold_stay_apart() -> None:
+    found = find("tariffs on cars", "duties on cars", bg=with_vectors(0.5))
+    assert sorted(s.statements for s in found) == [(0,), (1,)]
+
+
+def test_similarity_of_a_stem_to_itself_is_one() -> None:
+    assert with_vectors(0.5).similarity(stem("tariffs"), stem("tariffs")) == 1.0
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def test_min_idf_decides_what_is_salient() -> None:
+    strict = Settings(subject_min_idf=7.5)  # war (df 5, idf ~6.1) no longer counts
+    assert labels(find("the goals of the war", settings=strict)) == set()
+
+
+def test_max_subjects_keeps_the_most_salient() -> None:
+    found = find("a ceasefire", "the steel", settings=Settings(max_subjects=1))
+    assert labels(found) == {"a ceasefire"}  # ceasefire df 2 is rarer than steel df 5
+
+
+# --- content of a reported statement ------------------------------------------------------------
+
+
+def statement(text: str, kind: str = "indirect", cue: str | None = "stated") -> Statement:
+    return Statement(text, 0, len(text), kind, cue, 0, 0)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Gallant stated in Hebrew that he planned to discuss hostages", "stated",
+     " he planned to discuss hostages"),
+    ("Blinken reaffirmed the commitment to security", "reaffirmed", " the commitment to security"),
+    ("The ceasefire must hold, according to the readout", "according to", "The ceasefire must hold, "),
+    ("He stated it", "stated", "He stated it"),  # too short after the cue: the whole text
+])
+def test_content_of_an_indirect_statement(text: str, cue: str, expected: str) -> None:
+    assert subjects.content(statement(text, cue=cue)) == expected
+
+
+def test_content_of_a_quotation_is_its_text() -> None:
+    assert subjects.content(statement("We stated that", "direct")) == "We stated that"
+
+
+def test_strip_who_keeps_offsets() -> None:
+    text = "the Israeli defense minister at the White House"
+    out = subjects.strip_who(text, NAMES)
+    kept = (len(out), "Israeli" in out, "White House" in out, "defense minister" in out)
+    assert kept == (len(text), False, False, False)
+
+
+def test_a_bare_common_word_in_one_statement_is_no_subject() -> None:
+    # "war" (idf ~6.1) is below lone_word_min_idf 6.5 here: alone and bare it names nothing ...
+    assert find("we discussed war", settings=Settings(lone_word_min_idf=6.5)) == []
+
+
+def test_a_bare_common_word_in_two_statements_is_a_subject() -> None:
+    # ... but raised in two statements it does
+    found = find("we discussed war", "they fear war", settings=Settings(lone_word_min_idf=6.5))
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def test_a_common_word_with_its_article_is_a_subject() -> None:
+    assert labels(find("the war, they said", settings=Settings(lone_word_min_idf=6.5))) == {"the war"}
+
+
+def test_a_verb_taking_an_object_leaves_the_end_of_a_phrase() -> None:
+    assert labels(find("the ceasefire holds them back")) == {"the ceasefire"}
+
+
+def test_a_plural_noun_before_a_relative_clause_stays() -> None:
+    assert labels(find("hostages that remain")) == {"hostages"}
