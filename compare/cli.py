@@ -97,10 +97,10 @@ def chart_links(analysis: Analysis, stem: str) -> dict[str, tuple[str, str]]:
 
 
 def report_files(
-    analysis: Analysis, out_dir: Path, charts: bool = True, csv: bool = False
+    analysis: Analysis, out_dir: Path, charts: bool = True, csv: bool = False, html: bool = False
 ) -> dict[Path, str | bytes]:
     """Every file ``report`` writes, rendered in memory: charts (SVG and PNG), CSV tables, the JSON,
-    and the markdown last (so it never links to a chart that is not there)."""
+    the HTML page (``html``), and the markdown last (so it never links to a chart that is not there)."""
     from .report import to_json, to_markdown
 
     stem = safe_name(analysis.article.name)
@@ -119,6 +119,10 @@ def report_files(
         for name, text in to_csv(analysis).items():
             files[out_dir / f"{stem}-{name}.csv"] = text
     files[out_dir / f"{stem}.json"] = to_json(analysis)
+    if html:
+        from .html_report import to_html
+
+        files[out_dir / f"{stem}.html"] = to_html(analysis)
     files[out_dir / f"{stem}.md"] = to_markdown(analysis, charts=links)
     return files
 
@@ -128,9 +132,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     analysis = analyze(args.article, _overrides(args))
     # Everything is rendered in memory first, so an error leaves no new file at all.
-    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
+    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv, html=args.html)
     write_all_atomic(files, protect=args.article)
     print(next(path for path in files if path.suffix == ".md"))
+    return 0
+
+
+def _cmd_lesson(args: argparse.Namespace) -> int:
+    from .lesson import lesson_files
+    from .pipeline import analyze
+
+    analysis = analyze(args.article, _overrides(args))
+    out = Path(args.out)
+    files = {out / name: text for name, text in
+             lesson_files(analysis, safe_name(analysis.article.name), html=args.html).items()}
+    write_all_atomic(files, protect=args.article)
+    for path in files:
+        print(path)
     return 0
 
 
@@ -185,8 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write <article>-statements/topics/terms/frames.csv beside the report")
     p.add_argument("--no-charts", action="store_true",
                    help="do not draw <article>-topics/terms.svg and .png beside the report")
+    p.add_argument("--html", action="store_true",
+                   help="also write <article>.html: the article highlighted by side, subjects beside it")
     _add_side_options(p)
     p.set_defaults(func=_cmd_report)
+    p = sub.add_parser("lesson", help="write a student page, worksheet, answer key and teacher notes")
+    p.add_argument("article", help="article: .txt/.md/.html file, - for stdin, or an http(s):// URL")
+    p.add_argument("--out", default="lessons", help="output folder (default: lessons)")
+    p.add_argument("--html", action="store_true", help="also write each page as printable .html")
+    _add_side_options(p)
+    p.set_defaults(func=_cmd_lesson)
     p = sub.add_parser("analyze", help="print the analysis to stdout")
     p.add_argument("article", help="article: .txt/.md/.html file, - for stdin, or an http(s):// URL")
     p.add_argument("--format", choices=("json", "markdown"), default="json")
