@@ -11,8 +11,9 @@ a fact, it is derived here with a documented fallback:
   falls back to the thin-evidence rule of ``Settings.thin_statements``.
 - **source kind**: ``Statement.source_kind`` when present, else: reported speech (kind ``indirect``) is
   the outlet's paraphrase; quoted words take the first kind whose phrase
-  (``data/en/source_kinds.tsv``) occurs in the statement's paragraph; a spokesperson's quoted words are
-  a readout (the ministry's official account); anything else quoted is remarks.
+  (``data/en/source_kinds.tsv``) occurs in the statement's paragraph, else the kind last found for the
+  same speaker, else for the same side in the paragraph before; a spokesperson's quoted words are
+  otherwise a readout (the ministry's official account); anything else quoted is remarks.
 - **summary**: built here from the subjects and verdicts, one short sentence per subject.
 """
 
@@ -123,7 +124,7 @@ def view(analysis: Analysis, settings: Settings = DEFAULT) -> ClassroomView:
     repeats = _repeats(analysis.statements)
     people = _people(analysis, sides)
     subjects = _subjects(analysis, sides, repeats, settings)
-    kinds = tuple(_source_kind(analysis, st) for st in analysis.statements)
+    kinds = _source_kinds(analysis)
     return ClassroomView(
         analysis=analysis,
         sides=sides,
@@ -276,23 +277,52 @@ def _paragraph_text(analysis: Analysis, st: Statement) -> str:
     return st.text
 
 
-def _source_kind(analysis: Analysis, st: Statement) -> str:
-    given = getattr(st, "source_kind", None)
-    if given:
-        low = str(given).lower()
-        for alias, kind in _KIND_ALIASES:
-            if alias in low:
-                return kind
-    if st.kind == "indirect":
-        return "paraphrase"
+def _clue(analysis: Analysis, st: Statement) -> str | None:
+    """The first source kind whose phrase occurs in the statement's paragraph, if any."""
     para = _paragraph_text(analysis, st)
-    for kind, pattern in _phrases():
-        if kind in SOURCE_LABELS and pattern.search(para):
-            return kind
-    roles = next((sp.roles for sp in analysis.speakers if sp.name == st.speaker), ())
-    if any("spokes" in r for r in roles) or "spokes" in st.speaker.lower():
-        return "readout"
-    return "remarks"
+    return next((kind for kind, pattern in _phrases() if kind in SOURCE_LABELS and pattern.search(para)), None)
+
+
+def _given_kind(st: Statement) -> str | None:
+    given = getattr(st, "source_kind", None)
+    if not given:
+        return None
+    low = str(given).lower()
+    return next((kind for alias, kind in _KIND_ALIASES if alias in low), None)
+
+
+def _source_kinds(analysis: Analysis) -> tuple[str, ...]:
+    """Each statement's source kind (see the module docstring). Quoted words without a clue in their own
+    paragraph take the clue last found for the same speaker, else for the same side in the paragraph
+    just before ("..., according to a U.S. readout." then "The officials “discussed ...,” the
+    spokesman stated."), else readout for a spokesperson, else remarks."""
+    roles = {sp.name: sp.roles for sp in analysis.speakers}
+    clues = [_clue(analysis, st) for st in analysis.statements]
+    order = sorted(range(len(analysis.statements)), key=lambda i: analysis.statements[i].start)
+    kinds: dict[int, str] = {}
+    by_speaker: dict[str, str] = {}
+    by_side: dict[str, tuple[int, str]] = {}
+    for i in order:
+        st = analysis.statements[i]
+        given = _given_kind(st)
+        if given:
+            kinds[i] = given
+        elif st.kind == "indirect":
+            kinds[i] = "paraphrase"
+        elif clues[i]:
+            kinds[i] = clues[i]
+        elif st.speaker in by_speaker:
+            kinds[i] = by_speaker[st.speaker]
+        elif st.side in by_side and by_side[st.side][0] >= st.paragraph - 1:
+            kinds[i] = by_side[st.side][1]
+        elif any("spokes" in r for r in roles.get(st.speaker, ())) or "spokes" in st.speaker.lower():
+            kinds[i] = "readout"
+        else:
+            kinds[i] = "remarks"
+        if clues[i]:
+            by_speaker[st.speaker] = clues[i]
+            by_side[st.side] = (st.paragraph, clues[i])
+    return tuple(kinds[i] for i in range(len(analysis.statements)))
 
 
 def _timing(analysis: Analysis, st: Statement) -> Timing | None:

@@ -55,7 +55,8 @@ aside ul { margin: .2rem 0; padding-left: 1.2rem; }
 aside li { margin: .25rem 0; }
 .verdict { margin: .1rem 0 .3rem; font-weight: 600; }
 .st { color: inherit; padding: 0 .05em; text-decoration-line: underline; text-decoration-thickness: 2px;
-      text-underline-offset: .18em; text-decoration-skip-ink: none; -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+      text-underline-offset: .18em; text-decoration-skip-ink: none;
+      -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 .side-a { background-color: rgb(214, 230, 255); text-decoration-style: solid; text-decoration-color: #1d4f91; }
 .side-b { background-color: rgb(255, 224, 189);
           background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(150, 70, 0, .16) 6px 8px);

@@ -15,8 +15,8 @@ import html
 import re
 
 PRINT_CSS = """
-@page { size: A4; margin: 16mm 16mm 18mm 16mm; }
-html { font: 10.5pt/1.4 "DejaVu Serif", Georgia, serif; color: #000; background: #fff; }
+@page { size: A4; margin: 14mm 14mm 16mm 14mm; }
+html { font: 10pt/1.35 "DejaVu Serif", Georgia, serif; color: #000; background: #fff; }
 body { max-width: 46em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 1.45em; line-height: 1.2; margin: 0 0 .5em; }
 h2 { font-size: 1.15em; margin: 1.1em 0 .35em; border-bottom: 1px solid #777; }

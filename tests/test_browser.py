@@ -15,8 +15,8 @@ import pytest
 from browser import ARTIFACTS, driver, print_to_pdf, skip_reason
 from classroom_data import HOSTILE, SEED
 
-from compare.html_report import SIDE_COLOURS, side_class, to_html
 from compare.classroom_view import view
+from compare.html_report import SIDE_COLOURS, side_class, to_html
 from compare.ingest import parse
 from compare.lesson import lesson_files
 from compare.pipeline import analyze, analyze_article
@@ -105,8 +105,9 @@ def test_nothing_overflows(browser, pages, width):
     wide = browser.execute_script("""
         const w = window.innerWidth;
         return Array.from(document.querySelectorAll('body *'))
-            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5)
-                           && !e.classList.contains('skip'); })
+            .filter(e => { const r = e.getBoundingClientRect();
+                           return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5)
+                                  && !e.classList.contains('skip'); })
             .map(e => e.tagName + '.' + e.className);
     """)
     assert wide == []
