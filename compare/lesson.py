@@ -403,13 +403,14 @@ def worksheet_markdown(lesson: Lesson) -> str:
     out += [f"{k}. {md(s.label)}" for k, s in enumerate(lesson.subjects, 1)] or ["(no subjects found)"]
     out += [""]
     for it in lesson.items:
-        out += [f"**{it.letter}.** {md(it.text)}", "", "Side: ____________________  Subject: ______", ""]
+        # One paragraph with a hard line break: the answer line never lands on another page.
+        out += [f"**{it.letter}.** {md(it.text)}\\", "Side: ____________________  Subject: ______", ""]
     out += ["## Part 2: Spot the paraphrase", "",
             "Find each passage in the article. Is it the speaker's own words (a **quotation**) or the "
             "outlet retelling what was said (a **paraphrase**)? Quotation marks are removed here, so "
             "look at the article.", ""]
     for p in lesson.paraphrases:
-        out += [f"**{p.number}.** {md(p.text)}", "", "Quotation / Paraphrase (circle one)", ""]
+        out += [f"**{p.number}.** {md(p.text)}\\", "Quotation / Paraphrase (circle one)", ""]
     if not lesson.paraphrases:
         out += ["(The article has no passage for this task.)", ""]
     out += ["## Part 3: Discuss", ""]
@@ -460,7 +461,9 @@ def teacher_markdown(lesson: Lesson) -> str:
            "gives it far more, \"only\" one side when the other says nothing on it.",
            "- Where the words come from (readout, remarks, post, interview, the outlet's own words) is "
            "read from the article's own wording (\"according to a readout\", \"told reporters\"); quoted "
-           "words with no such clue are labelled remarks, and a spokesperson's words a readout.", "",
+           "words with no such clue take the clue found earlier for the same speaker; otherwise a "
+           "spokesperson's words are labelled a readout and anyone else's remarks. Check these labels "
+           "most carefully.", "",
            "## What it can and cannot tell", "",
            "- It can show which words each side is reported to have said, side by side, with where "
            "each comes from.",

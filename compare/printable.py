@@ -1,6 +1,7 @@
 """Printable HTML pages from our own markdown (the classroom pages): markdown-it-py renders the
 markdown, a print stylesheet sets the page (A4 and Letter both fit: 18 mm margins), keeps headings with
-what follows, never splits a list item, and repeats a table's header row on each page it spans. Pure: no I/O.
+what follows, never splits a paragraph or list item (a worksheet item and its answer line are
+one paragraph), and repeats a table's header row on each page it spans. Pure: no I/O.
 
 The markdown comes from :mod:`compare.lesson`, where all article text is escaped with
 :func:`compare.report.md`; the only raw HTML our pages carry is ``<br>`` inside table cells. The page
@@ -27,7 +28,7 @@ ul, ol { padding-left: 1.4em; margin: .3em 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4em 0; font-size: .95em; }
 th, td { border: 1px solid #555; padding: .25em .4em; vertical-align: top; text-align: left; }
 th:first-child, td:first-child { width: 20%; }
-li, blockquote { break-inside: avoid; page-break-inside: avoid; }
+p, li, blockquote { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 blockquote { margin: .5em 0; padding: .2em .8em; border-left: 3px solid #555; }
 hr { border: 0; border-top: 1px solid #777; margin: 1em 0 .5em; }

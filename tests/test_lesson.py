@@ -56,7 +56,7 @@ def test_every_worksheet_statement_has_one_answer_with_its_side(seed, seed_files
     assert sheet_letters == [it.letter for it in lesson.items]
     for it in lesson.items:
         side = seed.statements[it.statement].side  # the analysis, not the lesson record, says the side
-        assert f"**{it.letter}.** {md(it.text)}\n" in sheet
+        assert f"**{it.letter}.** {md(it.text)}\\\nSide: " in sheet
         assert f"**{it.letter}.** Side: **{md(side)}**." in key
 
 
@@ -98,7 +98,7 @@ def test_paraphrase_answers_match_the_article_quote_marks(seed, seed_files):
         marked = text[st.start - 1] in QUOTE_MARKS if st.start else False
         answer = "Quotation" if marked else "Paraphrase"
         assert f"**{p.number}.** {answer}." in key
-        assert f"**{p.number}.** {md(p.text)}\n" in sheet
+        assert f"**{p.number}.** {md(p.text)}\\\nQuotation / Paraphrase" in sheet
         assert not set(p.text) & set("“”\""), "quote marks would give the answer away"
 
 
