@@ -400,7 +400,9 @@ def worksheet_markdown(lesson: Lesson) -> str:
            f"Here are the statements from the article in a mixed-up order, with the speakers' names hidden "
            f"([name]). For each one, write which side said it — **{md(v.sides[0])}** or "
            f"**{md(v.sides[1])}** — and the number of its subject from this list:", ""]
-    out += [f"{k}. {md(s.label)}" for k, s in enumerate(lesson.subjects, 1)] or ["(no subjects found)"]
+    out += [f"{k}. {md(s.label)}" for k, s in enumerate(lesson.subjects, 1)]
+    if not lesson.subjects or any(not it.subjects for it in lesson.items):
+        out.append(f"{len(lesson.subjects) + 1}. none of these")
     out += [""]
     for it in lesson.items:
         # One paragraph with a hard line break: the answer line never lands on another page.
@@ -427,7 +429,8 @@ def answers_markdown(lesson: Lesson) -> str:
            "## Part 1: Sort the statements", ""]
     for it in lesson.items:
         st = sts[it.statement]
-        subjects = ", ".join(f"{k} ({md(lesson.subjects[k - 1].label)})" for k in it.subjects) or "none"
+        subjects = (", ".join(f"{k} ({md(lesson.subjects[k - 1].label)})" for k in it.subjects)
+                    or f"{len(lesson.subjects) + 1} (none of these)")
         out += [f"**{it.letter}.** Side: **{md(it.side)}**. Subject: {subjects}. Speaker: {md(st.speaker)}, "
                 f"{where(v, st)}, {_attribution(st)}; {md(v.source_label(it.statement))}.", ""]
     out += ["## Part 2: Spot the paraphrase", ""]

@@ -76,6 +76,19 @@ def test_answer_subjects_are_worksheet_subjects_that_hold_the_statement(seed, se
                        {seed.statements[i].text for i in ids} for ids in subject.statements.values())
 
 
+def test_a_statement_in_no_subject_has_a_none_of_these_answer(seed):
+    v = view(seed)
+    loner = v.side_statements(v.sides[0])[0]
+    topics = tuple(replace(t, statements=tuple(i for i in t.statements if i != loner)) for t in seed.topics)
+    files = lesson_files(replace(seed, topics=topics), "seed")
+    lesson = build(replace(seed, topics=topics), "seed")
+    item = next(it for it in lesson.items if it.statement == loner)
+    none = f"{len(lesson.subjects) + 1}. none of these"
+    assert none in _section(files["seed-worksheet.md"], "## Part 1")
+    assert f"**{item.letter}.** Side: **{md(v.sides[0])}**. Subject: {len(lesson.subjects) + 1} (none of these)." \
+        in files["seed-answers.md"]
+
+
 def test_every_side_statement_is_sorted_once_and_repeats_once(seed):
     lesson = build(seed, "seed")
     texts = [" ".join(seed.statements[it.statement].text.split()) for it in lesson.items]
