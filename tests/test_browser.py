@@ -117,6 +117,21 @@ def test_nothing_overflows(browser, pages, width):
     browser.save_screenshot(str(ARTIFACTS / f"seed-report-{width}px.png"))
 
 
+@pytest.mark.parametrize("article", sorted((SEED.parent).glob("*.txt")), ids=lambda p: p.stem)
+def test_every_corpus_article_shows_its_text_and_statements_at_375px(browser, tmp_path, article):
+    analysis = analyze(str(article))
+    page = tmp_path / "page.html"
+    page.write_text(to_html(analysis), encoding="utf-8")
+    _open(browser, page, 375)
+    shown = browser.execute_script("return document.getElementById('article').innerText")
+    assert _norm(shown) == _norm(analysis.article.text)
+    indices = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#article mark')).map(m => Number(m.dataset.statement))")
+    assert sorted(indices) == list(range(len(analysis.statements)))
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert _errors(browser) == []
+
+
 def test_keyboard_focus_shows_speaker_cue_and_kind(browser, pages, seed):
     from selenium.webdriver.common.keys import Keys
 
