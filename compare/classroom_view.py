@@ -213,7 +213,7 @@ def _meeting(analysis: Analysis, sides: tuple[str, str], people: tuple[Person, .
     return Meeting(principals, art.date, place, by_phone, art.source, art.title)
 
 
-def _verdict(topic_verdict: object, sides: tuple[str, str], tentative: bool) -> Verdict:
+def _verdict(topic_verdict: object, tentative: bool) -> Verdict:
     kind = getattr(topic_verdict, "kind", None)
     if kind is not None:  # the typed record of the subjects work
         k = str(kind)
@@ -239,7 +239,7 @@ def _subjects(
                     for s in sides}
         if not any(per_side.values()):
             continue
-        out.append(Subject(topic.label, _verdict(topic.verdict, sides, thin), per_side))
+        out.append(Subject(topic.label, _verdict(topic.verdict, thin), per_side))
     order = {"both": 0, "mostly": 1, "only": 2}
     return tuple(sorted(out, key=lambda s: order[s.verdict.kind]))
 

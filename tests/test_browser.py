@@ -184,3 +184,15 @@ def test_seed_student_edition_prints_on_two_pages(tmp_path, seed):
     print(f"{pdf}: {pages} pages")
     assert 1 <= pages <= MAX_STUDENT_PAGES
     assert re.search(r"Side by side", PdfReader(str(pdf)).pages[0].extract_text())
+
+
+def test_report_prints_with_the_article_first_and_the_subjects_after(tmp_path, pages, seed):
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "report.pdf"
+    print_to_pdf(pages["seed"], pdf)
+    text = [_norm(p.extract_text()) for p in PdfReader(str(pdf)).pages]
+    assert "Leave a Reply" in " ".join(text)
+    first_subjects = next(n for n, t in enumerate(text) if "Where they overlap" in t)
+    assert "Leave a Reply" in " ".join(text[:first_subjects])  # the article ends before the subjects start
+    assert "Every statement" in " ".join(text[first_subjects:])
