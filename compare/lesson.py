@@ -17,7 +17,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from .classroom_view import SOURCE_LABELS, ClassroomView, Person, Subject, view
+from .classroom_view import SOURCE_LABELS, ClassroomView, Subject, view
 from .records import Analysis, Statement
 from .report import md
 from .settings import DEFAULT, Settings
@@ -336,11 +336,6 @@ def _first_heading(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", line[2:]).replace("&amp;", "&")
 
 
-def _person(p: Person) -> str:
-    office = f"{md(p.office)}, " if p.office else ""
-    return f"**{md(p.name)}**, {office}{md(p.government)}"
-
-
 def meeting_sentence(v: ClassroomView) -> str:
     """The meeting in one sentence: who, when, where, and which outlet (markdown)."""
     m = v.meeting
@@ -373,7 +368,13 @@ def student_markdown(lesson: Lesson) -> str:
     out = [f"# What each side said: {md(v.meeting.title)}", "",
            f"**The meeting in one sentence.** {meeting_sentence(v)}", "",
            "## Who's who", ""]
-    out += [f"- {_person(p)}" for p in v.people] or ["- The article names no speaker for either side."]
+    for side in v.sides:  # one line per side keeps the page short
+        people = [p for p in v.people if p.government == side]
+        if people:
+            named = "; ".join(f"**{md(p.name)}**" + (f", {md(p.office)}" if p.office else "") for p in people)
+            out.append(f"- {md(side)}: {named}")
+    if not v.people:
+        out.append("- The article names no speaker for either side.")
     out += ["", "## In short", "", " ".join(md(s) for s in v.summary) or "Neither side says anything "
             "this page can compare.", ""]
     out += ["## Side by side", "",

@@ -173,8 +173,9 @@ def test_student_page_parts(seed_files):
     for heading in ("**The meeting in one sentence.**", "## Who's who", "## In short", "## Side by side",
                     "## Words to know"):
         assert heading in page
+    glossary = _section(page, "## Words to know")
     for term in ("Readout", "Paraphrase", "Attribution", "Framing"):
-        assert f"- **{term}**:" in page
+        assert f"**{term}**:" in glossary
     assert "(seed-teacher.md)" in page
     assert "seed-teacher.md" in seed_files
 
