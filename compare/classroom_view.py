@@ -57,6 +57,8 @@ class Person:
     office: str | None
     government: str
     statements: int
+    person: bool = True
+    """False for an institution ("the Kremlin", "the Foreign Ministry")."""
 
 
 @dataclass(frozen=True)
@@ -174,16 +176,17 @@ def _people(analysis: Analysis, sides: tuple[str, str]) -> tuple[Person, ...]:
     for name, sides_of in counts.items():
         side = sides_of.most_common(1)[0][0]
         sp = by_name.get(name)
-        people.append(Person(name, _office(sp.roles) if sp else None, side, sum(sides_of.values())))
+        people.append(Person(name, _office(sp.roles) if sp else None, side, sum(sides_of.values()),
+                             person=sp is None or sp.kind == "person"))
     return tuple(sorted(people, key=lambda p: (sides.index(p.government), -p.statements, first[p.name])))
 
 
 def _principal(people: list[Person], title: str) -> Person | None:
-    def key(p: Person) -> tuple[int, int, int]:
+    def key(p: Person) -> tuple[int, int, int, int]:
         surname = p.name.split()[-1] if p.name.split() else p.name
         named = 0 if re.search(rf"\b{re.escape(surname)}\b", title) else 1
         spokes = 1 if p.office and "spokes" in p.office.lower() else 0
-        return (named, spokes, -p.statements)
+        return (0 if p.person else 1, named, spokes, -p.statements)
 
     return min(people, key=key) if people else None
 
@@ -192,7 +195,10 @@ _PLACE = re.compile(
     r"\b(?:meeting|met|meet|talks|visit|summit|conference)\b[^.\n]{0,80}?\bin\s+"
     r"((?:[A-Z][\w.’'-]*)(?:,?\s+(?:[A-Z][\w.’'-]*|D\.C\.))*)"
 )
-_PHONE = re.compile(r"\b(?:phone|telephone|call|video ?conference|spoke by)\b", re.IGNORECASE)
+_PHONE = re.compile(
+    r"\b(?:phone|telephone|video ?(?:call|conference|link)|calls? (?:with|between)|spoke by|in a call)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -202,14 +208,17 @@ def _meeting(analysis: Analysis, sides: tuple[str, str], people: tuple[Person, .
                        if p is not None)
     place = art.dateline
     body = [art.text[p.start:p.end] for p in art.paragraphs if p.role in ("headline", "body")]
-    if not place:
+    by_phone = any(_PHONE.search(p) for p in body[:3])
+    if by_phone:  # a call has no place; "the summit in Washington in April" is not where it was held
+        place = None
+    elif not place:
         for para in body[:6]:
             match = _PLACE.search(para)
             if match:
-                words = [w for w in match.group(1).rstrip(",").split() if w.strip(",") not in _WEEKDAY]
+                found = re.split(r"(?<=[a-z]\.)\s|(?<=D\.C\.)\s", match.group(1))[0]  # stop at a sentence end
+                words = [w for w in found.rstrip(",").split() if w.strip(",") not in _WEEKDAY]
                 place = " ".join(words).rstrip(",") or None
                 break
-    by_phone = not place and any(_PHONE.search(p) for p in body[:4])
     return Meeting(principals, art.date, place, by_phone, art.source, art.title)
 
 

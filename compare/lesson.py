@@ -221,6 +221,8 @@ def _questions(v: ClassroomView, subjects: tuple[Subject, ...], letters: dict[in
     if kinds[v.sides[0]] != kinds[v.sides[1]] or times[v.sides[0]] != times[v.sides[1]]:
         def told(side: str) -> str:
             when = f", some of it {' and '.join(t + ' the meeting' for t in times[side])}" if times[side] else ""
+            if not kinds[side]:
+                return f"{md(side)}: no statements in this article"
             return f"{md(side)}: {', '.join(SOURCE_LABELS[k] for k in kinds[side])}{when}"
 
         examples = [i for side in v.sides for i in v.side_statements(side)[:1]]
@@ -339,17 +341,19 @@ def _first_heading(text: str) -> str:
 def meeting_sentence(v: ClassroomView) -> str:
     """The meeting in one sentence: who, when, where, and which outlet (markdown)."""
     m = v.meeting
-    who = " and ".join(
-        f"{md(p.name)} ({md(p.office) + ', ' if p.office else ''}{md(p.government)})" for p in m.principals
-    ) or "Two governments"
-    verb = "spoke by phone" if m.by_phone else "met"
-    if len(m.principals) < 2:
-        verb = "spoke about a meeting with " + md(_other(v, m.principals[0].government)) if m.principals else verb
+    people = [f"{md(p.name)} ({md(p.office) + ', ' if p.office else ''}{md(p.government)})" for p in m.principals]
     place = f" in {md(m.place)}" if m.place else ""
+    if len(people) == 2:
+        who = f"{people[0]} and {people[1]} {'spoke by phone' if m.by_phone else 'met'}{place}"
+    elif people:
+        other = md(_other(v, m.principals[0].government))
+        who = f"{people[0]} {'spoke by phone with' if m.by_phone else 'met'} {other}{place}"
+    else:
+        who = f"{md(v.sides[0])} and {md(v.sides[1])} {'spoke by phone' if m.by_phone else 'met'}{place}"
     when = f" of {md(m.date)}" if m.date else " (date not given)"
-    outlet = re.sub(r"^by\s+", "", m.outlet or "", flags=re.IGNORECASE)
+    outlet = re.sub(r"^by\s+", "", (m.outlet or "").split(" | ")[0], flags=re.IGNORECASE)
     source = f"a news report by {md(outlet)}{when}" if outlet else f"a news report{when} whose author is not named"
-    return f"{who} {verb}{place}. This page is based on {source}: *{md(m.title)}*."
+    return f"{who}{'' if who.endswith('.') else '.'} This page is based on {source}: *{md(m.title)}*."
 
 
 def _said(v: ClassroomView, i: int) -> str:
@@ -375,8 +379,11 @@ def student_markdown(lesson: Lesson) -> str:
             out.append(f"- {md(side)}: {named}")
     if not v.people:
         out.append("- The article names no speaker for either side.")
-    out += ["", "## In short", "", " ".join(md(s) for s in v.summary) or "Neither side says anything "
-            "this page can compare.", ""]
+    silent = [side for side in v.sides if not v.side_statements(side)]
+    gaps = [f"{md(side)} says nothing in this article, so this page shows only {md(_other(v, side))}'s account."
+            for side in silent if len(silent) == 1]
+    out += ["", "## In short", "", " ".join([*gaps, *(md(s) for s in v.summary)]) or "Neither side says "
+            "anything this page can compare.", ""]
     out += ["## Side by side", "",
             "Each row is one subject. Words in quotation marks are the speaker's own; words without "
             "them are the outlet's retelling. The label after each says where the words come from.", "",
