@@ -14,7 +14,7 @@ from markdown_checks import unescaped
 from compare import cli
 from compare.classroom_view import SOURCE_LABELS, view
 from compare.ingest import parse
-from compare.lesson import MAX_QUESTIONS, MIN_QUESTIONS, build, lesson_files
+from compare.lesson import MAX_QUESTIONS, MIN_QUESTIONS, build, lesson_files, meeting_sentence
 from compare.pipeline import analyze, analyze_article
 from compare.report import md
 
@@ -268,3 +268,28 @@ def test_lesson_command_html_and_bad_input(tmp_path: Path, capsys):
     assert cli.main(["lesson", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "none")]) == 3
     assert "missing.txt" in capsys.readouterr().err
     assert not (tmp_path / "none").exists()
+
+
+def test_a_call_is_by_phone_and_a_passing_summit_is_not_its_place():
+    text = ("Readout of President Lee's Call with Prime Minister Ito\n\n"
+            "President Lee spoke by phone today with Prime Minister Ito of Japan.\n\n"
+            "President Lee welcomed the progress made since the summit in Seoul in April, the Korean "
+            "presidential office said.\n\n"
+            "“We will keep working together,” Ito said ahead of the typhoon season.\n")
+    a = analyze_article(parse(text, "call"))
+    v = view(a)
+    assert v.meeting.by_phone
+    assert v.meeting.place is None
+    assert " spoke by phone" in meeting_sentence(v)
+    assert " in Seoul" not in meeting_sentence(v)
+    assert set(v.timing) == {None}  # "ahead of the typhoon season" is not "before the meeting"
+
+
+def test_words_before_the_meeting_are_marked_before():
+    text = ("Kim meets Li in Beijing\n\nKim met Li in Beijing on Monday.\n\n"
+            "Prior to his meeting with Li, Kim told reporters: “We want calm seas.”\n")
+    a = analyze_article(parse(text, "t"))
+    v = view(a)
+    i = next(k for k, st in enumerate(a.statements) if "calm seas" in st.text)
+    assert v.timing[i] == "before"
+    assert v.source_kinds[i] == "remarks"
