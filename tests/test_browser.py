@@ -196,3 +196,14 @@ def test_report_prints_with_the_article_first_and_the_subjects_after(tmp_path, p
     first_subjects = next(n for n, t in enumerate(text) if "Where they overlap" in t)
     assert "Leave a Reply" in " ".join(text[:first_subjects])  # the article ends before the subjects start
     assert "Every statement" in " ".join(text[first_subjects:])
+
+
+@pytest.mark.parametrize("part", ("student", "worksheet", "answers", "teacher"))
+def test_printable_lesson_pages_load_cleanly_and_fit_a_phone(browser, tmp_path, seed, part):
+    files = lesson_files(seed, "seed", html=True)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    _open(browser, tmp_path / f"seed-{part}.html", 375)
+    assert _errors(browser) == []  # the stylesheet's hash matches the policy, nothing else is loaded
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert browser.execute_script("return getComputedStyle(document.body).fontFamily").startswith('"DejaVu Serif"')
