@@ -364,6 +364,13 @@ def _said(v: ClassroomView, i: int) -> str:
     return f"“{md(_plain(st.text))}” *({md(st.speaker)}, {v.source_label(i)}{when})*"
 
 
+def _cell(quotes: list[str]) -> str:
+    """A table cell of quotes: one per line, each after a bullet when there are several; a dash if none."""
+    if len(quotes) < 2:
+        return quotes[0] if quotes else "—"
+    return "<br>".join(f"• {q}" for q in quotes)
+
+
 def student_markdown(lesson: Lesson) -> str:
     """The student edition: meeting, who's who, plain summary, side-by-side table, glossary; no
     statistics. Markdown text."""
@@ -389,7 +396,7 @@ def student_markdown(lesson: Lesson) -> str:
             "them are the outlet's retelling. The label after each says where the words come from.", "",
             f"| Subject | {md(a)} said | {md(b)} said |", "| --- | --- | --- |"]
     for s in lesson.subjects:
-        cells = ["<br>".join(_said(v, i) for i in s.statements[side]) or "—" for side in (a, b)]
+        cells = [_cell([_said(v, i) for i in s.statements[side]]) for side in (a, b)]
         out.append(f"| **{md(s.label)}** | {cells[0]} | {cells[1]} |")
     out += ["", "## Words to know", ""]
     out += [f"- **{term}**: {md(gloss)}" for term, gloss in GLOSSARY]
