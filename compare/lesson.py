@@ -4,7 +4,8 @@ and teacher notes, as markdown (and, on request, the same pages as printable HTM
 Everything is built once as a :class:`Lesson` record (the sorting items, the discussion questions, the
 "spot the paraphrase" items, each with its answer and evidence), and the worksheet and the answer key
 are both rendered from that one record, so they cannot disagree. The statements are shuffled with a
-fixed seed derived from the article's name, so the same article gives the same worksheet every time.
+fixed seed (the first 8 bytes of the SHA-256 of the file stem, with ``random.Random``), so the same
+article gives the same worksheet every time, on any machine.
 
 All facts come through :mod:`compare.classroom_view`; all article text passes through
 :func:`compare.report.md`, so an article cannot inject markup into a page.
@@ -110,7 +111,7 @@ def build(analysis: Analysis, stem: str, settings: Settings = DEFAULT) -> Lesson
     subjects = tuple(s for s in v.subjects if any(s.statements.values()))
     items = _sort_items(v, subjects, stem)
     letters = {it.statement: it.letter for it in items}
-    return Lesson(v, stem, subjects, items, _questions(v, subjects, letters), _paraphrases(v))
+    return Lesson(v, stem, subjects, items, _questions(v, subjects, letters), _paraphrases(v, stem))
 
 
 # ---------------------------------------------------------------------------------------------- build
@@ -286,7 +287,7 @@ def _chosen_word(v: ClassroomView) -> tuple[str, int] | None:
     return None
 
 
-def _paraphrases(v: ClassroomView) -> tuple[ParaphraseItem, ...]:
+def _paraphrases(v: ClassroomView, stem: str) -> tuple[ParaphraseItem, ...]:
     sts = v.analysis.statements
     per_side = PARAPHRASE_ITEMS // 2
     chosen: list[int] = []
@@ -298,7 +299,7 @@ def _paraphrases(v: ClassroomView) -> tuple[ParaphraseItem, ...]:
                         key=lambda i: (-len(sts[i].text.split()), sts[i].start))
         chosen += (indirect[:1] + quoted)[:per_side] if indirect else quoted[:per_side]
     chosen.sort(key=lambda i: sts[i].start)
-    rng = random.Random(_seed(v.analysis.article.name) + 1)
+    rng = random.Random(_seed(stem) + 1)
     rng.shuffle(chosen)
     out = []
     for n, i in enumerate(chosen):
