@@ -253,6 +253,18 @@ def _subjects(
     return tuple(sorted(out, key=lambda s: order[s.verdict.kind]))
 
 
+_DEFINITE = re.compile(r"^(?:United |Republic |Kingdom |Democratic |Federated |Holy )|(?:Union|Republic|Kingdom|"
+                       r"Emirates|Islands|Federation|States|Netherlands|Philippines|Bahamas|Gambia|Maldives|Vatican)$")
+
+
+def in_sentence(name: str, start: bool = False) -> str:
+    """A government's name as it reads inside a sentence: "the United States", "the Philippines",
+    "the European Union", but "Israel", "China"; ``start`` capitalises "The"."""
+    if not _DEFINITE.search(name):
+        return name
+    return ("The " if start else "the ") + name
+
+
 def _summary(subjects: tuple[Subject, ...], sides: tuple[str, str]) -> tuple[str, ...]:
     lines = []
     for s in subjects:
@@ -261,9 +273,10 @@ def _summary(subjects: tuple[Subject, ...], sides: tuple[str, str]) -> tuple[str
             lines.append(f"Both sides spoke about {s.label}.")
         elif v.kind == "mostly":
             other = sides[1] if v.side == sides[0] else sides[0]
-            lines.append(f"{v.side} said more than {other} about {s.label}.")
+            lines.append(f"{in_sentence(v.side or '', start=True)} said more than {in_sentence(other)} "
+                         f"about {s.label}.")
         else:
-            lines.append(f"Only {v.side} spoke about {s.label}.")
+            lines.append(f"Only {in_sentence(v.side or '')} spoke about {s.label}.")
     if any(s.verdict.tentative for s in subjects):
         lines.append("One side says very little in this article, so these are first impressions.")
     return tuple(lines)

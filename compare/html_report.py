@@ -64,8 +64,8 @@ aside li { margin: .25rem 0; }
 .side-joint { background-color: rgb(233, 222, 247); text-decoration-style: dotted; text-decoration-color: #5b2a86; }
 .side-other { background-color: rgb(232, 232, 232); text-decoration-style: dashed; text-decoration-color: #444; }
 span.key { display: inline-block; padding: 0 .3em; }
-mark.st:focus { outline: 3px solid #111; outline-offset: 1px; }
-mark.st:hover::after, mark.st:focus::after {
+mark.st:focus, mark.st:target { outline: 3px solid #111; outline-offset: 1px; }
+mark.st:hover::after, mark.st:focus::after, mark.st:target::after {
   content: attr(data-tip); position: fixed; left: .5rem; right: .5rem; bottom: .5rem; z-index: 3;
   background: #111; color: #fff; padding: .45rem .7rem; font-size: .92rem; line-height: 1.35;
   border-radius: 4px; white-space: normal; text-decoration: none; }

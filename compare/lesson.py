@@ -18,7 +18,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from .classroom_view import SOURCE_LABELS, ClassroomView, Subject, view
+from .classroom_view import SOURCE_LABELS, ClassroomView, Subject, in_sentence, view
 from .records import Analysis, Statement
 from .report import md
 from .settings import DEFAULT, Settings
@@ -199,9 +199,11 @@ def _questions(v: ClassroomView, subjects: tuple[Subject, ...], letters: dict[in
             other = _other(v, side)
             found.append((
                 "only-one-side",
-                f"Only {md(side)} spoke about *{md(s.label)}*. Find those words in the article. Why might "
-                f"{md(side)} want to raise this, and why might {md(other)} leave it out?",
-                "; ".join(_cite(v, i, letters) for i in s.statements[side][:2]) + f". {md(other)} has no "
+                f"Only {md(in_sentence(side))} spoke about *{md(s.label)}*. Find those words in the article. "
+                f"Why might {md(in_sentence(side))} want to raise this, and why might {md(in_sentence(other))} "
+                "leave it out?",
+                "; ".join(_cite(v, i, letters) for i in s.statements[side][:2])
+                + f". {md(in_sentence(other, start=True))} has no "
                 "statement on it in this article.",
                 "Answers that point to the quoted words and think about each government's interests; "
                 "also that the article may simply not report everything each side said.",
@@ -347,10 +349,11 @@ def meeting_sentence(v: ClassroomView) -> str:
     if len(people) == 2:
         who = f"{people[0]} and {people[1]} {'spoke by phone' if m.by_phone else 'met'}{place}"
     elif people:
-        other = md(_other(v, m.principals[0].government))
+        other = md(in_sentence(_other(v, m.principals[0].government)))
         who = f"{people[0]} {'spoke by phone with' if m.by_phone else 'met'} {other}{place}"
     else:
-        who = f"{md(v.sides[0])} and {md(v.sides[1])} {'spoke by phone' if m.by_phone else 'met'}{place}"
+        who = (f"{md(in_sentence(v.sides[0], start=True))} and {md(in_sentence(v.sides[1]))} "
+               f"{'spoke by phone' if m.by_phone else 'met'}{place}")
     when = f" of {md(m.date)}" if m.date else " (date not given)"
     outlet = re.sub(r"^by\s+", "", (m.outlet or "").split(" | ")[0], flags=re.IGNORECASE)
     source = f"a news report by {md(outlet)}{when}" if outlet else f"a news report{when} whose author is not named"
@@ -388,14 +391,18 @@ def student_markdown(lesson: Lesson) -> str:
     if not v.people:
         out.append("- The article names no speaker for either side.")
     silent = [side for side in v.sides if not v.side_statements(side)]
-    gaps = [f"{md(side)} says nothing in this article, so this page shows only {md(_other(v, side))}'s account."
+    gaps = [f"{md(in_sentence(side, start=True))} says nothing in this article, so this page shows one side "
+            f"only: {md(in_sentence(_other(v, side)))}."
             for side in silent if len(silent) == 1]
     out += ["", "## In short", "", " ".join([*gaps, *(md(s) for s in v.summary)]) or "Neither side says "
             "anything this page can compare.", ""]
-    out += ["## Side by side", "",
-            "Each row is one subject. Words in quotation marks are the speaker's own; words without "
-            "them are the outlet's retelling. The label after each says where the words come from.", "",
-            f"| Subject | {md(a)} said | {md(b)} said |", "| --- | --- | --- |"]
+    out += ["## Side by side", ""]
+    if not lesson.subjects:
+        out.append("Neither side has a statement in this article to set side by side.")
+    else:
+        out += ["Each row is one subject. Words in quotation marks are the speaker's own; words without "
+                "them are the outlet's retelling. The label after each says where the words come from.", "",
+                f"| Subject | {md(a)} said | {md(b)} said |", "| --- | --- | --- |"]
     for s in lesson.subjects:
         cells = [_cell([_said(v, i) for i in s.statements[side]]) for side in (a, b)]
         out.append(f"| **{md(s.label)}** | {cells[0]} | {cells[1]} |")
@@ -442,7 +449,9 @@ def answers_markdown(lesson: Lesson) -> str:
     v = lesson.view
     sts = v.analysis.statements
     out = [f"# Answer key: {md(v.meeting.title)}", "", f"For the [worksheet]({lesson.stem}-worksheet.md).", "",
-           "## Part 1: Sort the statements", ""]
+           "## Part 1: Sort the statements", "",
+           "The sides follow the article's attribution. The subjects are the program's groups of statements "
+           "that share words: accept another subject when a student can point to the words that fit it.", ""]
     for it in lesson.items:
         st = sts[it.statement]
         subjects = (", ".join(f"{k} ({md(lesson.subjects[k - 1].label)})" for k in it.subjects)

@@ -293,3 +293,13 @@ def test_words_before_the_meeting_are_marked_before():
     i = next(k for k, st in enumerate(a.statements) if "calm seas" in st.text)
     assert v.timing[i] == "before"
     assert v.source_kinds[i] == "remarks"
+
+
+def test_a_silent_side_is_said_in_plain_words():
+    text = ("Blinken meets Gallant in Washington\n\n"
+            "U.S. Secretary of State Antony Blinken met Israeli Defense Minister Yoav Gallant on Monday.\n\n"
+            "“We stand with Israel and its security,” Blinken said.\n")
+    a = analyze_article(parse(text, "call"))
+    page = lesson_files(a, "call")["call-student.md"]
+    silent = next(s.name for s in a.sides if not any(st.side == s.name for st in a.statements))
+    assert f"{silent} says nothing in this article, so this page shows one side only" in page
