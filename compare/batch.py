@@ -53,6 +53,10 @@ class Options:
     settings: Settings = DEFAULT
     background: str | None = None
     """``--background`` table path (None: the packaged one)."""
+    html: bool = False
+    """``--html``: also each article's HTML page (``compare.html_report``)."""
+    lesson: bool = False
+    """``--lesson``: also each article's student page, worksheet, answer key and teacher notes."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +210,12 @@ def analyse(job: Job, options: Options) -> Outcome:
     except Exception as exc:  # a bug in one article must not stop the others
         reason = f"{job.source}: internal error: {type(exc).__name__}: {exc}"
         return Outcome(_failed(job.source, reason, 1), job.digest)
-    rendered = report_files(analysis, Path(), charts=options.charts, csv=options.csv, stem=job.stem)
+    rendered = report_files(analysis, Path(), charts=options.charts, csv=options.csv, stem=job.stem,
+                            html=options.html)
+    if options.lesson:
+        from .lesson import lesson_files
+
+        rendered.update({Path(name): text for name, text in lesson_files(analysis, job.stem).items()})
     files = {str(p): (c.encode("utf-8") if isinstance(c, str) else c) for p, c in rendered.items()}
     return Outcome(row_for(analysis, job.source, f"{job.stem}.md"), job.digest, files)
 
@@ -270,6 +279,8 @@ def run_key(options: Options) -> dict[str, Any]:
         "background": background_digest(options.background),
         "charts": options.charts,
         "csv": options.csv,
+        "html": options.html,
+        "lesson": options.lesson,
         "overrides": [[n, list(p)] for n, p in options.overrides],
     }
 

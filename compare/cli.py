@@ -128,11 +128,12 @@ def chart_links(analysis: Analysis, stem: str) -> dict[str, tuple[str, str]]:
 
 
 def report_files(
-    analysis: Analysis, out_dir: Path, charts: bool = True, csv: bool = False, stem: str | None = None
+    analysis: Analysis, out_dir: Path, charts: bool = True, csv: bool = False, stem: str | None = None,
+    html: bool = False,
 ) -> dict[Path, str | bytes]:
     """Every file ``report`` writes, rendered in memory: charts (SVG and PNG), CSV tables, the JSON,
-    and the markdown last (so it never links to a chart that is not there). ``stem`` names the
-    files (default: :func:`safe_name` of the article's name)."""
+    the HTML page (``html``), and the markdown last (so it never links to a chart that is not there).
+    ``stem`` names the files (default: :func:`safe_name` of the article's name)."""
     from .report import to_json, to_markdown
 
     stem = stem or safe_name(analysis.article.name)
@@ -151,6 +152,10 @@ def report_files(
         for name, text in to_csv(analysis).items():
             files[out_dir / f"{stem}-{name}.csv"] = text
     files[out_dir / f"{stem}.json"] = to_json(analysis)
+    if html:
+        from .html_report import to_html
+
+        files[out_dir / f"{stem}.html"] = to_html(analysis)
     files[out_dir / f"{stem}.md"] = to_markdown(analysis, charts=links)
     return files
 
@@ -160,9 +165,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     analysis = analyze(args.article, _overrides(args), background=args.background)
     # Everything is rendered in memory first, so an error leaves no new file at all.
-    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv)
+    files = report_files(analysis, Path(args.out), charts=not args.no_charts, csv=args.csv, html=args.html)
     write_all_atomic(files, protect=args.article)
     print(next(path for path in files if path.suffix == ".md"))
+    return 0
+
+
+def _cmd_lesson(args: argparse.Namespace) -> int:
+    from .lesson import lesson_files
+    from .pipeline import analyze
+
+    analysis = analyze(args.article, _overrides(args), background=args.background)
+    out = Path(args.out)
+    files = {out / name: text for name, text in
+             lesson_files(analysis, safe_name(analysis.article.name), html=args.html).items()}
+    write_all_atomic(files, protect=args.article)
+    for path in files:
+        print(path)
     return 0
 
 
@@ -284,7 +303,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     sources, missing = batch.expand(args.paths, exclude=out)
     options = batch.Options(
         charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args)),
-        background=args.background,
+        background=args.background, html=args.html, lesson=args.lesson,
     )
     jobs = batch.check_jobs(args.jobs or _default_jobs())
     rows: list[IndexRow] = list(missing)
@@ -429,8 +448,19 @@ def _add_report(sub: Subparsers) -> None:
                    help="also write <article>-statements/topics/terms/frames.csv beside the report")
     p.add_argument("--no-charts", action="store_true",
                    help="do not draw <article>-topics/terms.svg and .png beside the report")
+    p.add_argument("--html", action="store_true",
+                   help="also write <article>.html: the article highlighted by side, subjects beside it")
     _add_side_options(p)
     p.set_defaults(func=_cmd_report)
+
+
+def _add_lesson(sub: Subparsers) -> None:
+    p = _subparser(sub, "lesson", help="write a student page, worksheet, answer key and teacher notes")
+    p.add_argument("article", help="article: .txt/.md/.html file, - for stdin, or an http(s):// URL")
+    p.add_argument("--out", default="lessons", help="output folder (default: lessons)")
+    p.add_argument("--html", action="store_true", help="also write each page as printable .html")
+    _add_side_options(p)
+    p.set_defaults(func=_cmd_lesson)
 
 
 def _add_analyze(sub: Subparsers) -> None:
@@ -460,6 +490,9 @@ def _add_batch(sub: Subparsers) -> None:
                         "is set, else written to OUT/summary.md")
     p.add_argument("--parquet", action="store_true", help="also write index.parquet (needs pyarrow)")
     p.add_argument("--csv", action="store_true", help="also write each article's CSV tables")
+    p.add_argument("--html", action="store_true", help="also write each article's HTML page")
+    p.add_argument("--lesson", action="store_true",
+                   help="also write each article's student page, worksheet, answer key and teacher notes")
     p.add_argument("--no-charts", action="store_true", help="do not draw charts beside the reports")
     _add_side_options(p)
     p.set_defaults(func=_cmd_batch)
@@ -528,7 +561,7 @@ def _cmd_evaluate_readouts(args: argparse.Namespace) -> int:
 
 
 SUBCOMMANDS: list[Callable[[Subparsers], None]] = [
-    _add_report, _add_analyze, _add_batch, _add_compare, _add_build_background, _add_score,
+    _add_report, _add_lesson, _add_analyze, _add_batch, _add_compare, _add_build_background, _add_score,
     _add_evaluate,
 ]
 """Each adds one subcommand; a new subcommand is one more ``_add_`` function listed here."""
