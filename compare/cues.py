@@ -20,6 +20,7 @@ from .mentions import (
     ADVERBS,
     ARTICLES,
     INSTITUTION_NOUNS,
+    NON_NAME_WORDS,
     PRONOUNS_F,
     PRONOUNS_M,
     PRONOUNS_PLURAL,
@@ -249,12 +250,15 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         while comma > 0 and frame[comma - 1].isspace():
             comma -= 1
         name, name_at = _np_backward(frame, comma - 1)
-        if name and name[0].isupper() and not name.lower().startswith(("the ", "a ")):
+        # "Amina Odhiambo, the Kenyan minister, said"; not a fronted phrase ("On Ukraine, the
+        # German minister insisted", "After the talks, the minister said"): a name opens with no
+        # preposition or sentence opener.
+        if name and name[0].isupper() and name.split()[0].lower() not in NON_NAME_WORDS | {"a"}:
             return name + ", " + np, name_at
     if np:
         return np, at
     lo = max(0, start - SUBJECT_REACH)
-    if par := _PARENTHETICAL.search(frame, lo, start):
+    if par := _PARENTHETICAL.search(frame, lo, _before_adverbs(frame, start)):
         inner = par.group("inner").strip()
         if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
             return inner, par.start("inner")
@@ -264,6 +268,16 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
     if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) and _opens_clause(frame, desc):
         return desc.group("np"), desc.start("np")
     return "", start
+
+
+def _before_adverbs(frame: str, start: int) -> int:
+    """``start`` moved back over the adverbs and auxiliaries right before it ("…, Amina Odhiambo,
+    has repeatedly urged": the position after the comma), so a name set off by commas is found
+    before a perfect or adverb-led cue as before a bare one."""
+    words = list(_NP_TOKEN.finditer(frame, max(0, start - SUBJECT_REACH), start))
+    while words and words[-1].group(0).lower() in ADVERBS:
+        start = words.pop().start()
+    return start
 
 
 def _opens_clause(frame: str, desc: re.Match[str]) -> bool:

@@ -69,6 +69,14 @@ KINDS = [
      "speaking on condition of anonymity.", "The deal is dead,", "strategist", "direct"),
     ("description", H + "Kofi Mensah met Ama Dovi.\n\n“He should apologise,” Mensah's former campaign manager said.",
      "He should apologise,", "manager", "direct"),
+    # -- a name set off by commas before a perfect-tense or adverb-led cue
+    ("appositive-aux", H + "Kofi Mensah met Ama Dovi.\n\nTogo’s trade minister, Ama Dovi, has urged Ghana to open "
+     "the border.", "has urged Ghana to open the border", "Ama Dovi", "indirect"),
+    ("appositive-aux", H + "Kofi Mensah met Ama Dovi.\n\nThe Togolese trade minister, Ama Dovi, had repeatedly "
+     "warned Ghana about the border.", "warned Ghana about the border", "Ama Dovi", "indirect"),
+    # -- a fronted phrase before "the <role>" is no name in apposition
+    ("fronted-phrase", H + "Kofi Mensah met Ama Dovi.\n\nOn the border, the Togolese minister insisted that "
+     "trucks must move.", "insisted that trucks must move", "Togolese minister", "indirect"),
     # negative: the object of the clause before a coordinated cue is no description of a speaker
     ("description", H + "Kofi Mensah met Ama Dovi.\n\nForeign Minister Dovi applauded the agreement and "
      "highlighted its value for farmers.", "applauded the agreement and highlighted its value", "Ama Dovi", "indirect"),
