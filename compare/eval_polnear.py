@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputNotFound
-from .evaluate import match, same_speaker
+from .evaluate import MatchCounts, match, same_speaker
 from .lexicon import reporting_verbs
 from .records import Statement
 
@@ -92,30 +92,14 @@ class GoldQuote:
 
 
 @dataclass
-class PolnearScores:
+class PolnearScores(MatchCounts):
     """Counts over one split; ``misses`` lists one line per unmatched or wrongly attributed
     quotation."""
 
     articles: int = 0
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
     with_source: int = 0
     speaker_correct: int = 0
     misses: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_accuracy(self) -> float:

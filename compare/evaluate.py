@@ -34,14 +34,14 @@ class GoldStatement:
 
 
 @dataclass
-class Scores:
+class MatchCounts:
+    """Counts of a matching between ``gold`` and ``predicted`` items, ``matched`` of them paired,
+    with precision = matched / predicted, recall = matched / gold and F1 their harmonic mean (0.0
+    where a denominator is 0). Shared by the corpus score and the PolNeAR evaluation."""
+
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    side_correct: int = 0
-    speaker_correct: int = 0
-    per_article: dict[str, dict[str, float]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -55,6 +55,14 @@ class Scores:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores(MatchCounts):
+    side_correct: int = 0
+    speaker_correct: int = 0
+    per_article: dict[str, dict[str, float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
 
     @property
     def side_accuracy(self) -> float:
