@@ -411,7 +411,15 @@ def overrides_option(overrides: dict[str, list[str]] | None) -> tuple[tuple[str,
     return tuple((name, tuple(people)) for name, people in overrides.items())
 
 
-def check_jobs(jobs: int) -> int:
+def check_jobs(jobs: int, cores: int, local: bool = True, settings: Settings = DEFAULT) -> int:
+    """``jobs`` when it is a sensible number of workers: at least 1 and, for processes on this
+    machine (``local``), at most ``settings.max_jobs_per_core`` × ``cores``. Raises BadOption
+    otherwise, before anything is started."""
     if jobs < 1:
         raise BadOption(f"--jobs must be at least 1, not {jobs}")
+    limit = settings.max_jobs_per_core * cores
+    if local and jobs > limit:
+        raise BadOption(f"--jobs {jobs}: at most {limit} worker processes on this machine "
+                        f"({settings.max_jobs_per_core} per core, {cores} cores); "
+                        "each holds the whole pipeline in memory")
     return jobs

@@ -305,7 +305,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args)),
         background=args.background, html=args.html, lesson=args.lesson,
     )
-    jobs = batch.check_jobs(args.jobs or _default_jobs())
+    jobs = batch.check_jobs(args.jobs or _default_jobs(), _default_jobs(), local=args.dask in (None, "local"))
     rows: list[IndexRow] = list(missing)
     tick = _progress(len(sources))
     with _executor(args.dask, jobs, len(sources)) as submit:
@@ -392,7 +392,7 @@ def _executor(dask: str | None, jobs: int, count: int) -> Iterator[Submit | None
     def submit(job: batch.Job, options: batch.Options) -> object:
         if not pools:  # started at the first article to analyse: a run that skips all starts none
             # Each worker loads the pipeline itself (in parallel); this process stays small.
-            pools.append(ProcessPoolExecutor(max_workers=jobs, initializer=batch.warm))
+            pools.append(ProcessPoolExecutor(max_workers=min(jobs, count), initializer=batch.warm))
         return pools[0].submit(batch.analyse, job, options)
 
     try:

@@ -92,6 +92,11 @@ class Settings:
     thin_statements: int = 3
     """A side with fewer statements than this gets a 'thin evidence' warning."""
 
+    max_jobs_per_core: int = 4
+    """``batch --jobs`` above this many local worker processes per core is refused: each worker holds
+    the whole pipeline (about 200 MB), so 1,000 workers asked for by mistake exhausted a 24 GiB
+    machine in a test run. A Dask scheduler elsewhere is not limited by this machine's cores."""
+
     fetch_timeout: float = 20.0
     """Seconds allowed for fetching an article URL, connection and whole body together (FetchError
     when exceeded)."""

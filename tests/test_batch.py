@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from compare import batch, cli, index
+from compare.settings import DEFAULT
 
 PEOPLE = [
     ("U.S. Secretary of State Antony Blinken", "Blinken", "Israeli Defense Minister Yoav Gallant", "Gallant"),
@@ -397,3 +398,14 @@ def test_report_stems_do_not_depend_on_the_working_folder(tmp_path: Path, monkey
     here = batch.report_stems(sources)
     monkeypatch.chdir("/")
     assert batch.report_stems(sources) == here == {sources[0]: "a-x", sources[1]: "b-x"}
+
+
+def test_more_jobs_than_the_machine_can_hold_is_refused_before_anything_starts(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = folder.parent / "too-many"
+    limit = DEFAULT.max_jobs_per_core * cli._default_jobs()
+    assert cli.main(["batch", str(folder), "--out", str(out), "--jobs", str(limit + 1), "--no-charts"]) == 9
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert f"--jobs {limit + 1}: at most {limit} worker processes" in err
+    assert not out.exists()
