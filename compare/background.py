@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import BadOption
+from .errors import BadOption, InputNotFound
 
 DEFAULT_FILE = "background.tsv"
 """The packaged background of each language, in ``compare/data/<language>/``."""
@@ -92,14 +92,14 @@ def packaged_path(language: str = "en") -> Path:
 def load(path: str | None = None, language: str = "en") -> Background:
     """Read the background table at ``path`` (default: the packaged one) and its LSA vectors.
 
-    Raises BadOption when the file cannot be read or is not a term table."""
+    Raises InputNotFound when the file cannot be read, BadOption when it is not a term table."""
     target = Path(path) if path else packaged_path(language)
     try:
         data = target.read_bytes()
     except OSError as exc:
         if not path:
             return Background(0, {}, {})
-        raise BadOption(f"{path}: cannot read the background table: {exc.strerror or exc}") from exc
+        raise InputNotFound(f"{path}: cannot read the background table: {exc.strerror or exc}") from exc
     try:
         bg = parse(data.decode("utf-8"), hashlib.sha256(data).hexdigest())
     except (UnicodeDecodeError, ValueError) as exc:

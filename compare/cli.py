@@ -16,7 +16,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .errors import BadOption, CompareError, OutputError
@@ -108,6 +108,24 @@ def write_all_atomic(files: Mapping[Path, Content], protect: str | tuple[str, ..
             Path(tmp).unlink(missing_ok=True)
 
 
+def _check_background(args: argparse.Namespace) -> None:
+    """Read ``--background`` once before any article, so a missing or malformed table is reported
+    against its own path (exit 3 or 9), not against each article."""
+    if getattr(args, "background", None):
+        from .terms import background
+
+        background(path=args.background)
+
+
+def _say(text: str, stream: TextIO) -> None:
+    """A progress or summary line of ``batch``: a log that is no longer read (``batch … | head``,
+    a closed pipe) stops being written to, and the run goes on to write its index."""
+    try:
+        print(text, file=stream, flush=True)
+    except (BrokenPipeError, ValueError):  # ValueError: the stream was closed
+        pass
+
+
 def _overrides(args: argparse.Namespace) -> dict[str, list[str]] | None:
     from .sides import load_override_file, parse_override
 
@@ -161,6 +179,7 @@ def report_files(
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    _check_background(args)
     from .pipeline import analyze
 
     analysis = analyze(args.article, _overrides(args), background=args.background)
@@ -172,6 +191,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_lesson(args: argparse.Namespace) -> int:
+    _check_background(args)
     from .lesson import lesson_files
     from .pipeline import analyze
 
@@ -186,6 +206,7 @@ def _cmd_lesson(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    _check_background(args)
     from .pipeline import analyze
     from .report import to_json, to_markdown
 
@@ -197,6 +218,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    _check_background(args)
     from .accounts import compare_documents
     from .ingest import load
 
@@ -284,7 +306,7 @@ def _progress(total: int) -> Callable[[IndexRow], None]:
     def line(row: IndexRow) -> None:
         done[0] += 1
         reason = f" ({row.reason})" if row.status in ("failed", "no-statements") else ""
-        print(f"readout-compare: [{done[0]}/{total}] {row.article}: {row.status}{reason}", file=sys.stderr, flush=True)
+        _say(f"readout-compare: [{done[0]}/{total}] {row.article}: {row.status}{reason}", sys.stderr)
 
     return line
 
@@ -295,6 +317,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise OutputError(f"cannot write to {out}: it is a file, not a folder")
+    jobs = batch.check_jobs(args.jobs or _default_jobs(), _default_jobs(), local=args.dask in (None, "local"))
+    _check_background(args)
+    _check_writable(out)
     if args.parquet:  # checked before the run, not after it
         try:
             import pyarrow  # noqa: F401
@@ -305,7 +330,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         charts=not args.no_charts, csv=args.csv, overrides=batch.overrides_option(_overrides(args)),
         background=args.background, html=args.html, lesson=args.lesson,
     )
-    jobs = batch.check_jobs(args.jobs or _default_jobs(), _default_jobs(), local=args.dask in (None, "local"))
     rows: list[IndexRow] = list(missing)
     tick = _progress(len(sources))
     with _executor(args.dask, jobs, len(sources)) as submit:
@@ -324,16 +348,28 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         _write_summary(index.to_summary(rows, hits), out / "summary.md")
     failed = [r for r in rows if r.status == "failed"]
     for row in failed:
-        print(f"readout-compare: failed: {row.reason}", file=sys.stderr)
+        _say(f"readout-compare: failed: {row.reason}", sys.stderr)
     for condition, articles in hits.items():
-        print(f"readout-compare: --fail-on {condition} holds for {len(articles)}: "
-              f"{', '.join(index.gate_listing(articles))}", file=sys.stderr)
+        _say(f"readout-compare: --fail-on {condition} holds for {len(articles)}: "
+             f"{', '.join(index.gate_listing(articles))}", sys.stderr)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("analysed", "skipped", "no-statements", "failed")}
-    print(f"{out / 'index.md'}: {len(rows)} inputs, {counts['analysed']} analysed, {counts['skipped']} skipped, "
-          f"{counts['no-statements']} without statements, {counts['failed']} failed")
+    _say(f"{out / 'index.md'}: {len(rows)} inputs, {counts['analysed']} analysed, {counts['skipped']} skipped, "
+         f"{counts['no-statements']} without statements, {counts['failed']} failed", sys.stdout)
     if failed:
         return EXIT_SOME_FAILED
     return EXIT_FAIL_ON if hits else 0
+
+
+def _check_writable(out: Path) -> None:
+    """Make the output folder and check a file can be written in it, before any article is
+    analysed (an unwritable folder is found at once, not after the whole run). Raises OutputError
+    naming the folder."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
 
 
 def _write_summary(text: str, named: Path) -> None:

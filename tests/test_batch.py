@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -409,3 +410,34 @@ def test_more_jobs_than_the_machine_can_hold_is_refused_before_anything_starts(
     assert err.count("\n") == 1
     assert f"--jobs {limit + 1}: at most {limit} worker processes" in err
     assert not out.exists()
+
+
+class _ClosedPipe:
+    """A log nobody reads any more (``batch … 2>&1 | head -1``): every write fails."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_log_does_not_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = make_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    monkeypatch.setattr(sys, "stderr", _ClosedPipe())
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert cli.main(["batch", str(folder), "--out", str(out), "--jobs", "1", "--no-charts"]) == cli.EXIT_SOME_FAILED
+    assert len(rows(out)) == len([p for p in folder.iterdir() if p.is_file()])
+
+
+def test_an_output_folder_that_cannot_be_made_is_found_before_any_article(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run(["batch", str(folder), "--out", str(blocker / "reports"), "--jobs", "1", "--no-charts"], capsys)
+    assert code == 8
+    assert err == f"readout-compare: error: cannot write to {blocker / 'reports'}: Not a directory\n"

@@ -430,3 +430,11 @@ def test_analyze_refuses_a_background_that_is_not_a_table(article: Path, tmp_pat
     bad.write_text("not\ta table\n", encoding="utf-8")
     code = cli.main(["analyze", str(article), "--background", str(bad)])
     assert (code, "not a background term table" in capsys.readouterr().err) == (9, True)
+
+
+def test_a_missing_background_is_named_once_before_any_article(article: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "none.tsv"
+    assert cli.main(["analyze", str(article), "--background", str(missing)]) == 3
+    assert capsys.readouterr().err == (f"readout-compare: error: {missing}: cannot read the background table: "
+                                       "No such file or directory\n")

@@ -15,8 +15,9 @@ WORKFLOW = Path(__file__).resolve().parent.parent / "examples" / "github" / "rea
 
 def _batch_argv() -> list[str]:
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["compare"]["steps"]
-    script = next(s["run"] for s in steps if "batch" in s.get("run", ""))
-    words = shlex.split(script.replace("\\\n", " "))
+    script = next(s["run"] for s in steps if "readout-compare batch" in s.get("run", ""))
+    command = [ln for ln in script.replace("\\\n", " ").splitlines() if "readout-compare batch" in ln][0]
+    words = shlex.split(command)
     return words[words.index("batch"):]
 
 
@@ -27,7 +28,9 @@ def test_workflow_runs_batch_with_a_summary_and_a_gate() -> None:
 
 
 def test_workflow_options_parse(tmp_path: Path) -> None:
-    """The workflow's batch options, with one article for the paths xargs would append."""
-    args = cli.parse_args([*_batch_argv(), str(tmp_path / "a.txt")])
-    assert [str(c) for c in args.fail_on] == ["one-sided", "speaker-unknown>0.3"]
+    """The workflow's batch options, with one article for the changed paths it passes."""
+    argv = [str(tmp_path / "a.txt") if w == "${articles[@]}" else w for w in _batch_argv()]
+    assert str(tmp_path / "a.txt") in argv  # the changed articles' place in the command
+    args = cli.parse_args(argv)
+    assert [str(c) for c in args.fail_on] == ["no-statements", "speaker-unknown>0.3"]
     assert args.jobs == 2
