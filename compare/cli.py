@@ -353,7 +353,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         _say(f"readout-compare: --fail-on {condition} holds for {len(articles)}: "
              f"{', '.join(index.gate_listing(articles))}", sys.stderr)
     counts = {s: sum(1 for r in rows if r.status == s) for s in ("analysed", "skipped", "no-statements", "failed")}
-    _say(f"{out / 'index.md'}: {len(rows)} inputs, {counts['analysed']} analysed, {counts['skipped']} skipped, "
+    inputs = f"{len(rows)} input{'s' if len(rows) != 1 else ''}"
+    _say(f"{out / 'index.md'}: {inputs}, {counts['analysed']} analysed, {counts['skipped']} skipped, "
          f"{counts['no-statements']} without statements, {counts['failed']} failed", sys.stdout)
     if failed:
         return EXIT_SOME_FAILED

@@ -299,8 +299,10 @@ def account_notes(article: Article, names: tuple[str, str]) -> list[Note]:
     if issuer is None:
         return []
     other = names[1] if issuer == names[0] else names[0]
-    text = (f"This is the account given by {issuer} of its meeting with {other}: what {other} said "
-            f"is given as {issuer} reports it.")
+    from .summary import side_name
+
+    by, met = side_name(issuer), side_name(other)
+    text = f"This is the account given by {by} of its meeting with {met}: what {met} said is given as {by} reports it."
     return [Note("one_account", text, side=issuer)]
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from compare import background
-from compare.errors import BadOption
+from compare.errors import BadOption, InputNotFound
 
 PARAS = ["Tariffs on steel were raised.", "Tariffs on steel and aluminum.", "The ceasefire holds.",
          "Hostages and the ceasefire.", "Steel exports fell."]
@@ -59,8 +59,8 @@ def test_load_records_the_digest(tmp_path: Path) -> None:
     assert background.load(str(path)).digest == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_load_missing_file_is_a_bad_option(tmp_path: Path) -> None:
-    with pytest.raises(BadOption, match="cannot read"):
+def test_load_missing_file_is_not_found(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFound, match="cannot read"):
         background.load(str(tmp_path / "none.tsv"))
 
 

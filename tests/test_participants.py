@@ -156,7 +156,7 @@ def test_find_meeting_none_without_a_meeting():
 @pytest.mark.parametrize(
     ("text", "note"),
     [
-        (STATE_READOUT, "This is the account given by United States of its meeting with Turkey"),
+        (STATE_READOUT, "This is the account given by the United States of its meeting with Turkey"),
         (MINISTRY_READOUT, "This is the account given by Hungary of its meeting with Indonesia"),
     ],
 )
