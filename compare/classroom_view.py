@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from .records import Analysis, Statement, Topic
@@ -83,8 +84,13 @@ class Subject:
 
 @dataclass(frozen=True)
 class Meeting:
-    """Who met whom (one principal per side), when, where and which outlet reported it; any of
-    ``date``/``place``/``outlet`` is ``None`` when the article does not say."""
+    """Who met whom (one principal per side), when, where, and who reported it; any of
+    ``date``/``place``/``outlet``/``byline`` is ``None`` when the article does not say.
+
+    ``date`` is in words ("3 March 2025", see :func:`date_in_words`); ``outlet`` is the news
+    organisation only where the article names it in a wire credit ("ANKARA, March 3 (Reuters) -");
+    ``byline`` is the article's byline without "By" ("Selin Aydogan and Nikos Papadimas", "JNS Staff
+    Report"), which may name people, a desk or an outlet: the pages print it as it stands."""
 
     principals: tuple[Person, ...]
     date: str | None
@@ -92,6 +98,7 @@ class Meeting:
     by_phone: bool
     outlet: str | None
     title: str
+    byline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,49 @@ def _meeting(analysis: Analysis, sides: tuple[str, str], people: tuple[Person, .
                 words = [w for w in found.rstrip(",").split() if w.strip(",") not in _WEEKDAY]
                 place = " ".join(words).rstrip(",") or None
                 break
-    return Meeting(principals, art.date, place, by_phone, art.source, art.title)
+    return Meeting(principals, date_in_words(art.date), place, by_phone, _wire_credit(body), art.title,
+                   _byline(art.source))
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%B %d,%Y", "%b %d, %Y", "%b %d,%Y", "%b. %d, %Y", "%d %B %Y",
+                 "%d %b %Y", "%A, %B %d, %Y", "%A %d %B %Y")
+
+
+def date_in_words(date: str | None) -> str | None:
+    """A date as the pages print every date: day, month name, year ("2025-03-03", "March 3, 2025",
+    "Jun 14,2023" -> "3 March 2025", ..., "14 June 2023"). A date in no known format is returned as
+    given (stripped); ``None`` stays ``None``."""
+    if not date:
+        return None
+    text = " ".join(date.split())
+    for fmt in _DATE_FORMATS:
+        try:
+            d = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return f"{d.day} {d:%B} {d.year}"
+    return text
+
+
+_WIRE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,[^()\n]{0,30})?\s*\(([A-Z][\w.&' -]{1,30})\)\s*[-–—]")
+"""A wire dateline with the outlet's credit: "ANKARA, March 3 (Reuters) -", "BEIJING (AP) —"."""
+
+
+def _wire_credit(paragraphs: list[str]) -> str | None:
+    """The outlet a wire dateline credits in the article's first paragraphs, or None."""
+    for para in paragraphs[:4]:
+        match = _WIRE_CREDIT.match(para.strip())
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _byline(source: str | None) -> str | None:
+    """The byline as the pages print it: the first of " | "-separated parts, "By " dropped."""
+    if not source:
+        return None
+    first = re.sub(r"^by\s+", "", source.split(" | ")[0].strip(), flags=re.IGNORECASE).strip()
+    return first or None
 
 
 def _verdict(topic: Topic) -> Verdict:

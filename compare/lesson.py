@@ -354,10 +354,13 @@ def meeting_sentence(v: ClassroomView) -> str:
     else:
         who = (f"{md(in_sentence(v.sides[0], start=True))} and {md(in_sentence(v.sides[1]))} "
                f"{'spoke by phone' if m.by_phone else 'met'}{place}")
-    when = f" of {md(m.date)}" if m.date else " (date not given)"
-    outlet = re.sub(r"^by\s+", "", (m.outlet or "").split(" | ")[0], flags=re.IGNORECASE)
-    source = f"a news report by {md(outlet)}{when}" if outlet else f"a news report{when} whose author is not named"
-    return f"{who}{'' if who.endswith('.') else '.'} This page is based on {source}: *{md(m.title)}*."
+    when = f", dated {md(m.date)}" if m.date else " (no date given)"
+    report = f"a {md(m.outlet)} report" if m.outlet else "a news report"
+    if m.byline:
+        by = f" by {md(m.byline)}" if m.outlet else f" bylined “{md(m.byline)}” (the outlet is not named)"
+    else:
+        by = "" if m.outlet else " (neither author nor outlet is named)"
+    return f"{who}{'' if who.endswith('.') else '.'} This page is based on {report}{by}{when}: *{md(m.title)}*."
 
 
 def _said(v: ClassroomView, i: int) -> str:

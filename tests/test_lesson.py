@@ -12,7 +12,7 @@ from classroom_data import HOSTILE, HOSTILE_MARKERS, ROOT, SEED, write_hostile
 from markdown_checks import unescaped
 
 from compare import cli
-from compare.classroom_view import SOURCE_LABELS, view
+from compare.classroom_view import SOURCE_LABELS, date_in_words, view
 from compare.ingest import parse
 from compare.lesson import MAX_QUESTIONS, MIN_QUESTIONS, _excerpt, build, lesson_files, meeting_sentence
 from compare.pipeline import analyze, analyze_article
@@ -189,8 +189,29 @@ def test_student_page_parts(seed_files):
 def test_meeting_sentence_says_who_where_when_and_outlet(seed_files):
     sentence = seed_files["seed-student.md"].split("**The meeting in one sentence.** ", 1)[1].split("\n")[0]
     for fact in ("Antony Blinken", "Secretary of State", "Yoav Gallant", "Defense Minister", "Washington",
-                 "June 24, 2024", "JNS"):
+                 "24 June 2024", "JNS"):
         assert fact in sentence
+
+
+@pytest.mark.parametrize(("first", "byline", "expected"), [
+    ("ANKARA, March 3 (Reuters) - Fidan met Gerapetritis.", "By Selin Aydogan and Nikos Papadimas",
+     "a Reuters report by Selin Aydogan and Nikos Papadimas, dated 3 March 2025"),
+    ("Fidan met Gerapetritis in Ankara on Monday.", "By Selin Aydogan",
+     "a news report bylined “Selin Aydogan” (the outlet is not named), dated 3 March 2025"),
+])
+def test_meeting_sentence_names_the_outlet_only_where_the_article_does(first, byline, expected):
+    text = (f"Fidan meets Gerapetritis\n\n{byline}\n\n{first}\n\n"
+            "“We talked,” Fidan said.\n\n“We listened,” Gerapetritis said.\n")
+    a = analyze_article(parse(text, "2025-03-03-t"))  # the date comes from the file name
+    assert expected in meeting_sentence(view(a))
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ("2025-03-03", "3 March 2025"), ("June 24, 2024", "24 June 2024"), ("Jun 14,2023", "14 June 2023"),
+    ("Mar. 7, 2024", "7 March 2024"), ("22 May 2024", "22 May 2024"), ("sometime in spring", "sometime in spring"),
+])
+def test_dates_are_given_in_words(given, words):
+    assert date_in_words(given) == words
 
 
 def test_student_table_has_one_row_per_subject_and_no_wide_columns(seed, seed_files):
