@@ -49,7 +49,8 @@ _KIND_ALIASES = (
 @dataclass(frozen=True)
 class Person:
     """A speaker of one of the two sides: ``office`` in title case from the roles the article gives
-    (``None`` if it gives none); ``government`` is the side the speaker's statements count for."""
+    (``None`` if it gives none, or if the name already says it: "spokesperson for the Turkish defence
+    ministry"); ``government`` is the side the speaker's statements count for."""
 
     name: str
     office: str | None
@@ -164,6 +165,13 @@ def _office(roles: tuple[str, ...]) -> str | None:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in roles[0].split())
 
 
+def _says_office(name: str, office: str) -> bool:
+    """Whether a speaker's name already says its office: "Foreign Office spokesman" and "Spokesperson"
+    (words compared on their first six letters, so "spokesman" says "Spokesperson")."""
+    stems = {w.casefold()[:6] for w in re.findall(r"[\w-]+", name) if len(w) > 3}
+    return any(w.casefold()[:6] in stems for w in re.findall(r"[\w-]+", office) if len(w) > 3)
+
+
 def _people(analysis: Analysis, sides: tuple[str, str]) -> tuple[Person, ...]:
     by_name = {sp.name: sp for sp in analysis.speakers}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -176,7 +184,10 @@ def _people(analysis: Analysis, sides: tuple[str, str]) -> tuple[Person, ...]:
     for name, sides_of in counts.items():
         side = sides_of.most_common(1)[0][0]
         sp = by_name.get(name)
-        people.append(Person(name, _office(sp.roles) if sp else None, side, sum(sides_of.values()),
+        office = _office(sp.roles) if sp else None
+        if office and _says_office(name, office):  # "spokesperson for the ... ministry" names its office
+            office = None
+        people.append(Person(name, office, side, sum(sides_of.values()),
                              person=sp is None or sp.kind == "person"))
     return tuple(sorted(people, key=lambda p: (sides.index(p.government), -p.statements, first[p.name])))
 

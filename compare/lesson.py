@@ -18,7 +18,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from .classroom_view import SOURCE_LABELS, ClassroomView, Subject, in_sentence, view
+from .classroom_view import SOURCE_LABELS, ClassroomView, Person, Subject, in_sentence, view
 from .records import Analysis, Statement
 from .report import md
 from .settings import DEFAULT, Settings
@@ -363,6 +363,15 @@ def meeting_sentence(v: ClassroomView) -> str:
     return f"{who}{'' if who.endswith('.') else '.'} This page is based on {report}{by}{when}: *{md(m.title)}*."
 
 
+def _office_words(p: Person) -> str:
+    """", Foreign Minister"; " (office not given)" for a person the article gives no office; nothing for
+    an institution or a speaker named by role ("Greek defence ministry", "spokesperson for ...")."""
+    if p.office:
+        return f", {md(p.office)}"
+    named_by_role = not p.person or any(w[:1].islower() for w in p.name.split())
+    return "" if named_by_role else " (office not given)"
+
+
 def _said(v: ClassroomView, i: int) -> str:
     st = v.analysis.statements[i]
     when = f", {v.timing[i]} the meeting" if v.timing[i] else ""
@@ -417,7 +426,7 @@ def student_markdown(lesson: Lesson) -> str:
     for side in v.sides:  # one line per side keeps the page short
         people = [p for p in v.people if p.government == side]
         if people:
-            named = "; ".join(f"**{md(p.name)}**" + (f", {md(p.office)}" if p.office else "") for p in people)
+            named = "; ".join(f"**{md(p.name)}**" + _office_words(p) for p in people)
             out.append(f"- {md(side)}: {named}")
     if not v.people:
         out.append("- The article names no speaker for either side.")

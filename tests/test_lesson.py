@@ -358,3 +358,16 @@ def test_student_page_prints_each_quote_in_full_once(seed_files):
     assert "in full under" in page
     for pointer in re.findall(r"in full under ([^)]+)\)", page):
         assert f"| **{pointer}** |" in page
+
+
+def test_whos_who_says_an_office_once_and_when_none_is_given():
+    text = ("Fidan meets Gerapetritis in Ankara\n\n"
+            "Turkish Foreign Minister Hakan Fidan met his Greek counterpart Giorgos Gerapetritis on Monday.\n\n"
+            "“We talked,” Fidan said.\n\n“We listened,” Gerapetritis said.\n\n"
+            "A spokesperson for the Turkish defence ministry said the flight was routine.\n")
+    page = lesson_files(analyze_article(parse(text, "t")), "t")["t-student.md"]
+    whos = _section(page, "## Who's who")
+    assert "**Hakan Fidan**, Foreign Minister" in whos
+    assert "**Giorgos Gerapetritis** (office not given)" in whos
+    assert "**spokesperson for the Turkish defence ministry**\n" in whos
+    assert "ministry**, Spokesperson" not in whos
