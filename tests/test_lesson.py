@@ -12,9 +12,17 @@ from classroom_data import HOSTILE, HOSTILE_MARKERS, ROOT, SEED, write_hostile
 from markdown_checks import unescaped
 
 from compare import cli
-from compare.classroom_view import SOURCE_LABELS, date_in_words, view
+from compare.classroom_view import SOURCE_LABELS, date_in_words, in_sentence, view
 from compare.ingest import parse
-from compare.lesson import MAX_QUESTIONS, MIN_QUESTIONS, _excerpt, build, lesson_files, meeting_sentence
+from compare.lesson import (
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    _excerpt,
+    _has_words,
+    build,
+    lesson_files,
+    meeting_sentence,
+)
 from compare.pipeline import analyze, analyze_article
 from compare.report import md
 
@@ -113,10 +121,66 @@ def test_paraphrase_answers_match_the_article_quote_marks(seed, seed_files):
     for p in lesson.paraphrases:
         st = seed.statements[p.statement]
         marked = text[st.start - 1] in QUOTE_MARKS if st.start else False
-        answer = "Quotation" if marked else "Paraphrase"
+        marks_inside = bool(set(text[st.start:st.end]) & set("“”\""))
+        answer = "Quotation" if marked else "Both" if marks_inside else "Paraphrase"
         assert f"**{p.number}.** {answer}." in key
-        assert f"**{p.number}.** {md(p.text)}\\\nQuotation / Paraphrase" in sheet
+        assert f"**{p.number}.** {md(p.text)}\\\nQuotation / Paraphrase / Both (circle one)" in sheet
         assert not set(p.text) & set("“”\""), "quote marks would give the answer away"
+    assert "Both" in {p.answer for p in lesson.paraphrases}  # the seed has a paraphrase with quoted words
+
+
+def test_sorting_items_carry_no_quotation_marks(seed):
+    for it in build(seed, "seed").items:
+        assert not set(it.text) & set("“”\""), it.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("“Fishing is not a Chinese problem or a Japanese problem,” Wang said.",
+     "a Chinese problem or a Japanese problem"),
+    ("Wang said the Japanese proposal deserved study in China.",
+     "[name] said the Japanese proposal deserved study in China"),
+])
+def test_worksheet_hides_person_names_not_nationalities(text, kept):
+    doc = ("Wang meets Iwaya in Beijing\n\nChinese Foreign Minister Wang Yi met Japanese Foreign Minister "
+           f"Takeshi Iwaya in Beijing on Monday.\n\n{text}\n\n“We agree on the sea,” Iwaya said.\n")
+    items = build(analyze_article(parse(doc, "t")), "t").items
+    joined = " ".join(it.text for it in items)
+    assert kept in joined
+    assert "Wang" not in joined
+
+
+def test_part_three_does_not_name_the_side_of_a_statement(seed, seed_files):
+    lesson = build(seed, "seed")
+    sheet = _section(seed_files["seed-worksheet.md"], "## Part 3")
+    for it in lesson.items:
+        for side in view(seed).sides:
+            assert f"statement {it.letter} ({md(side)})" not in sheet
+            assert f"statement {it.letter} ({md(in_sentence(side))})" not in sheet
+
+
+def test_part_one_asks_for_one_or_more_subjects_with_room(seed_files):
+    sheet = _section(seed_files["seed-worksheet.md"], "## Part 1")
+    assert "one or more subject numbers" in sheet
+    assert sheet.count("Subject numbers: ____________") == sheet.count("Side: ____")
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_subject_questions_compare_statements_holding_the_subjects_words(article):
+    a = analyze(str(article))
+    lesson = build(a, article.stem)
+    letters = {it.letter: it.statement for it in lesson.items}
+    for q in lesson.questions:
+        if q.kind not in ("only-one-side", "both-sides"):
+            continue
+        label = re.search(r"\*([^*]+)\*", q.text).group(1)
+        subject = next(s for s in lesson.subjects if md(s.label) == label)
+        named = re.findall(r"statement ([A-Z]+)\b", q.text) + re.findall(r"\(statement ([A-Z]+)\)", q.shows.split(
+            " But check")[0])
+        assert named, q.text
+        for letter in named:
+            assert _has_words(a.statements[letters[letter]].text, subject.label), (q.text, letter)
+        if q.kind == "only-one-side":
+            assert q.text.startswith("The program found") and "Check the article" in q.text
 
 
 def test_discussion_questions_are_the_same_in_both(seed, seed_files):
