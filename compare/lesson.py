@@ -539,8 +539,9 @@ def _said_again(v: ClassroomView, i: int, label: str, first: str) -> str:
     """A statement printed in full in the row of subject ``first``: an excerpt and a pointer."""
     st = v.analysis.statements[i]
     words = md(_excerpt(_plain(st.text), label))
-    shown = words if st.kind == "indirect" else f"“{words}”"
-    return f"{shown} *({md(st.speaker)}; in full under {md(first)})*"
+    if st.kind == "indirect":  # the outlet's words, labelled as where they are printed in full
+        return f"{words} *({v.source_label(i)} about {md(st.speaker)}; in full under {md(first)})*"
+    return f"“{words}” *({md(st.speaker)}; in full under {md(first)})*"
 
 
 def _cell(quotes: list[str]) -> str:

@@ -435,3 +435,15 @@ def test_whos_who_says_an_office_once_and_when_none_is_given():
     assert "**Giorgos Gerapetritis** (office not given)" in whos
     assert "**spokesperson for the Turkish defence ministry**\n" in whos
     assert "ministry**, Spokesperson" not in whos
+
+
+def test_an_excerpt_of_the_outlets_words_is_labelled_as_the_outlets(seed_files):
+    page = _section(seed_files["seed-student.md"], "## Side by side")
+    cells = [c.strip().removeprefix("• ") for row in page.splitlines() for c in re.split(r"<br>| \| ", row)]
+    again = [c for c in cells if "; in full under " in c]
+    assert again
+    for cell in again:  # unmarked words are the outlet's, and say so; a bare name is for a quotation
+        label = cell.rsplit("*(", 1)[1]
+        if not cell.startswith("“"):
+            assert label.startswith(f"{SOURCE_LABELS['paraphrase']} about "), cell
+    assert any(not c.startswith("“") for c in again)
