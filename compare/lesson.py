@@ -515,7 +515,7 @@ def _said(v: ClassroomView, i: int) -> str:
     return f"“{md(_plain(st.text))}” *({md(st.speaker)}, {v.source_label(i)}{when})*"
 
 
-EXCERPT_CONTEXT_WORDS = 4
+EXCERPT_CONTEXT_WORDS = 3
 """A quotation already printed in full in an earlier row is shown again only as its subject's phrase
 with this many words either side (the page stays within two printed pages)."""
 
@@ -540,8 +540,8 @@ def _said_again(v: ClassroomView, i: int, label: str, first: str) -> str:
     st = v.analysis.statements[i]
     words = md(_excerpt(_plain(st.text), label))
     if st.kind == "indirect":  # the outlet's words, labelled as where they are printed in full
-        return f"{words} *({v.source_label(i)} about {md(st.speaker)}; in full under {md(first)})*"
-    return f"“{words}” *({md(st.speaker)}; in full under {md(first)})*"
+        return f"{words} *({v.source_label(i)} about {md(st.speaker)}; see {md(first)})*"
+    return f"“{words}” *({md(st.speaker)}; see {md(first)})*"
 
 
 def _cell(quotes: list[str]) -> str:
@@ -588,8 +588,8 @@ def student_markdown(lesson: Lesson) -> str:
             first_row.update({i: s.label for i in s.statements[side] if i not in first_row})
             cells.append(_cell(quotes))
         out.append(f"| **{md(s.label)}** | {cells[0]} | {cells[1]} |")
-    out += ["", "## Words to know", ""]
-    out += [f"- **{term}**: {md(gloss)}" for term, gloss in GLOSSARY]
+    out += ["", "## Words to know", ""]  # one paragraph: six short list items cost a printed page its last lines
+    out += [" ".join(f"**{term}**: {md(gloss)}" for term, gloss in GLOSSARY)]
     out += ["", "---", "",
             f"This page was made by a computer program from one news article. Check it against the article. "
             f"[Teacher notes: how it was made and its limits]({lesson.stem}-teacher.md)", ""]

@@ -406,7 +406,7 @@ def test_a_silent_side_is_said_in_plain_words():
     ("One two three four five six seven eight nine ten", "visas", "One two three four five six seven eight…"),
 ])
 def test_a_quote_printed_again_is_an_excerpt_around_its_subject(text, label, expected):
-    assert _excerpt(text, label) == expected
+    assert _excerpt(text, label, context=4) == expected
 
 
 def test_subjects_holding_the_same_statements_share_one_row(seed):
@@ -419,8 +419,8 @@ def test_subjects_holding_the_same_statements_share_one_row(seed):
 
 def test_student_page_prints_each_quote_in_full_once(seed_files):
     page = _section(seed_files["seed-student.md"], "## Side by side")
-    assert "in full under" in page
-    for pointer in re.findall(r"in full under ([^)]+)\)", page):
+    assert "; see " in page
+    for pointer in re.findall(r"; see ([^)]+)\)\*", page):
         assert f"| **{pointer}** |" in page
 
 
@@ -440,7 +440,7 @@ def test_whos_who_says_an_office_once_and_when_none_is_given():
 def test_an_excerpt_of_the_outlets_words_is_labelled_as_the_outlets(seed_files):
     page = _section(seed_files["seed-student.md"], "## Side by side")
     cells = [c.strip().removeprefix("• ") for row in page.splitlines() for c in re.split(r"<br>| \| ", row)]
-    again = [c for c in cells if "; in full under " in c]
+    again = [c for c in cells if re.search(r"; see [^)]+\)\*$", c)]
     assert again
     for cell in again:  # unmarked words are the outlet's, and say so; a bare name is for a quotation
         label = cell.rsplit("*(", 1)[1]
