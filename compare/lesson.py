@@ -522,15 +522,20 @@ with this many words either side (the page stays within two printed pages)."""
 
 def _excerpt(text: str, label: str, context: int = EXCERPT_CONTEXT_WORDS) -> str:
     """The words of ``text`` around the first occurrence of ``label`` (case-insensitive, a leading
-    article ignored), ``context`` words either side, with "…" where words are left out; the first
-    ``2 * context`` words when the label does not occur."""
+    article ignored; of a merged label "Phase C; the transition", the first part that occurs),
+    ``context`` words either side, with "…" where words are left out; the first ``2 * context`` words
+    when the label does not occur."""
     words = text.split()
-    key = label.split()
-    if key and key[0].lower() in ("a", "an", "the"):
-        key = key[1:]
     low = [w.lower().strip(".,;:!?“”\"'’‘()") for w in words]
-    want = [w.lower() for w in key]
-    at = next((i for i in range(len(low) - len(want) + 1) if want and low[i:i + len(want)] == want), None)
+    at, want = None, []
+    for part in label.split("; "):  # a merged row's label: the first of its subjects that occurs
+        key = part.split()
+        if key and key[0].lower() in ("a", "an", "the"):
+            key = key[1:]
+        want = [w.lower() for w in key]
+        at = next((i for i in range(len(low) - len(want) + 1) if want and low[i:i + len(want)] == want), None)
+        if at is not None:
+            break
     lo, hi = (0, 2 * context) if at is None else (max(0, at - context), at + len(want) + context)
     return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
 

@@ -404,6 +404,8 @@ def test_a_silent_side_is_said_in_plain_words():
     ("Talks on tariffs went well", "the tariffs", "Talks on tariffs went well"),
     ("Fish stocks are falling fast in our waters", "visas", "Fish stocks are falling fast in our waters"),
     ("One two three four five six seven eight nine ten", "visas", "One two three four five six seven eight…"),
+    ("Fidan said the quarrels over the Aegean could be resolved through dialogue soon", "a thaw; the Aegean",
+     "…the quarrels over the Aegean could be resolved through…"),
 ])
 def test_a_quote_printed_again_is_an_excerpt_around_its_subject(text, label, expected):
     assert _excerpt(text, label, context=4) == expected
