@@ -211,6 +211,11 @@ def tip(v: ClassroomView, i: int) -> str:
     return f"Statement {i + 1}: {st.speaker} ({side}) · {cue} · {kind_words(v, i)} · {v.source_label(i)}{when}"
 
 
+def _listed(text: str) -> str:
+    """A tip as the numbered list prints it (the list gives the number)."""
+    return text.split(": ", 1)[1] if text.startswith("Statement ") else text
+
+
 def _blocks(v: ClassroomView) -> list[_Block]:
     art = v.analysis.article
     sts = sorted(range(len(v.analysis.statements)), key=lambda i: v.analysis.statements[i].start)
@@ -245,7 +250,8 @@ def to_html(analysis: Analysis, settings: Settings = DEFAULT) -> str:
     v = view(analysis, settings)
     sts = analysis.statements
     art = analysis.article
-    meta = " · ".join(x for x in (art.source, art.date, f"file {art.name}") if x)
+    m = v.meeting
+    meta = " · ".join(x for x in (m.outlet, m.byline and f"by {m.byline}", m.date, f"file {art.name}") if x)
     groups = []
     for heading, gloss, kind in (
         ("Where they overlap", "Subjects both sides give a comparable part of what they say.", "both"),
@@ -268,7 +274,7 @@ def to_html(analysis: Analysis, settings: Settings = DEFAULT) -> str:
     return env.from_string(_TEMPLATE).render(
         v=v, css=CSS, csp=_CSP.format(hash=style_hash(CSS)), meta=meta, legend=legend, blocks=_blocks(v),
         notes=analysis.notes, summary=" ".join(v.summary) or "Neither side says anything to compare.",
-        groups=groups, described=[(i, st.side, tip(v, i)) for i, st in enumerate(sts)],
+        groups=groups, described=[(i, st.side, _listed(tip(v, i))) for i, st in enumerate(sts)],
     )
 
 

@@ -131,3 +131,9 @@ def test_kind_is_read_from_the_quotation_marks_and_statements_count_from_one(see
     assert "no quotation marks" not in kind_words(v, headline)  # ‘ironclad commitment to Israel’s security’
     assert [li.get("id") for li in doc.xpath("//aside//ol/li")][:1] == ["d0"]
     assert doc.xpath("//aside//ol")[0].get("start") in (None, "1")
+
+
+def test_header_gives_the_byline_and_the_date_in_words(seed):
+    meta = _doc(to_html(seed)).xpath("//p[@class='meta']")[0].text_content()
+    assert "24 June 2024" in meta
+    assert "by JNS Staff Report" in meta
