@@ -639,7 +639,8 @@ def answers_markdown(lesson: Lesson) -> str:
     out = [f"# Answer key: {md(v.meeting.title)}", "", f"For the [worksheet]({lesson.stem}-worksheet.md).", "",
            "## Part 1: Sort the statements", "",
            "The sides follow the article's attribution. The subjects are the program's: matters named by "
-           "words of the statements. Accept another subject when a student can point to the words that fit "
+           "words of the statements. Where several subject numbers are given, each is right and all of "
+           "them is best. Accept another subject when a student can point to the words that fit "
            f"it. {PARAGRAPH_COUNTING}", ""]
     for it in lesson.items:
         st = sts[it.statement]

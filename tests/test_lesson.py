@@ -162,6 +162,7 @@ def test_part_one_asks_for_one_or_more_subjects_with_room(seed_files):
     sheet = _section(seed_files["seed-worksheet.md"], "## Part 1")
     assert "one or more subject numbers" in sheet
     assert sheet.count("Subject numbers: ____________") == sheet.count("Side: ____")
+    assert "Where several subject numbers are given" in seed_files["seed-answers.md"]
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
