@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from .records import Analysis, Statement, Topic
@@ -48,7 +49,8 @@ _KIND_ALIASES = (
 @dataclass(frozen=True)
 class Person:
     """A speaker of one of the two sides: ``office`` in title case from the roles the article gives
-    (``None`` if it gives none); ``government`` is the side the speaker's statements count for."""
+    (``None`` if it gives none, or if the name already says it: "spokesperson for the Turkish defence
+    ministry"); ``government`` is the side the speaker's statements count for."""
 
     name: str
     office: str | None
@@ -83,8 +85,13 @@ class Subject:
 
 @dataclass(frozen=True)
 class Meeting:
-    """Who met whom (one principal per side), when, where and which outlet reported it; any of
-    ``date``/``place``/``outlet`` is ``None`` when the article does not say."""
+    """Who met whom (one principal per side), when, where, and who reported it; any of
+    ``date``/``place``/``outlet``/``byline`` is ``None`` when the article does not say.
+
+    ``date`` is in words ("3 March 2025", see :func:`date_in_words`); ``outlet`` is the news
+    organisation only where the article names it in a wire credit ("ANKARA, March 3 (Reuters) -");
+    ``byline`` is the article's byline without "By" ("Selin Aydogan and Nikos Papadimas", "JNS Staff
+    Report"), which may name people, a desk or an outlet: the pages print it as it stands."""
 
     principals: tuple[Person, ...]
     date: str | None
@@ -92,6 +99,7 @@ class Meeting:
     by_phone: bool
     outlet: str | None
     title: str
+    byline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,13 @@ def _office(roles: tuple[str, ...]) -> str | None:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in roles[0].split())
 
 
+def _says_office(name: str, office: str) -> bool:
+    """Whether a speaker's name already says its office: "Foreign Office spokesman" and "Spokesperson"
+    (words compared on their first six letters, so "spokesman" says "Spokesperson")."""
+    stems = {w.casefold()[:6] for w in re.findall(r"[\w-]+", name) if len(w) > 3}
+    return any(w.casefold()[:6] in stems for w in re.findall(r"[\w-]+", office) if len(w) > 3)
+
+
 def _people(analysis: Analysis, sides: tuple[str, str]) -> tuple[Person, ...]:
     by_name = {sp.name: sp for sp in analysis.speakers}
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -169,7 +184,10 @@ def _people(analysis: Analysis, sides: tuple[str, str]) -> tuple[Person, ...]:
     for name, sides_of in counts.items():
         side = sides_of.most_common(1)[0][0]
         sp = by_name.get(name)
-        people.append(Person(name, _office(sp.roles) if sp else None, side, sum(sides_of.values()),
+        office = _office(sp.roles) if sp else None
+        if office and _says_office(name, office):  # "spokesperson for the ... ministry" names its office
+            office = None
+        people.append(Person(name, office, side, sum(sides_of.values()),
                              person=sp is None or sp.kind == "person"))
     return tuple(sorted(people, key=lambda p: (sides.index(p.government), -p.statements, first[p.name])))
 
@@ -212,7 +230,49 @@ def _meeting(analysis: Analysis, sides: tuple[str, str], people: tuple[Person, .
                 words = [w for w in found.rstrip(",").split() if w.strip(",") not in _WEEKDAY]
                 place = " ".join(words).rstrip(",") or None
                 break
-    return Meeting(principals, art.date, place, by_phone, art.source, art.title)
+    return Meeting(principals, date_in_words(art.date), place, by_phone, _wire_credit(body), art.title,
+                   _byline(art.source))
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%B %d,%Y", "%b %d, %Y", "%b %d,%Y", "%b. %d, %Y", "%d %B %Y",
+                 "%d %b %Y", "%A, %B %d, %Y", "%A %d %B %Y")
+
+
+def date_in_words(date: str | None) -> str | None:
+    """A date as the pages print every date: day, month name, year ("2025-03-03", "March 3, 2025",
+    "Jun 14,2023" -> "3 March 2025", ..., "14 June 2023"). A date in no known format is returned as
+    given (stripped); ``None`` stays ``None``."""
+    if not date:
+        return None
+    text = " ".join(date.split())
+    for fmt in _DATE_FORMATS:
+        try:
+            d = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return f"{d.day} {d:%B} {d.year}"
+    return text
+
+
+_WIRE_CREDIT = re.compile(r"^[A-Z][A-Z.' -]+(?:,[^()\n]{0,30})?\s*\(([A-Z][\w.&' -]{1,30})\)\s*[-–—]")
+"""A wire dateline with the outlet's credit: "ANKARA, March 3 (Reuters) -", "BEIJING (AP) —"."""
+
+
+def _wire_credit(paragraphs: list[str]) -> str | None:
+    """The outlet a wire dateline credits in the article's first paragraphs, or None."""
+    for para in paragraphs[:4]:
+        match = _WIRE_CREDIT.match(para.strip())
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def _byline(source: str | None) -> str | None:
+    """The byline as the pages print it: the first of " | "-separated parts, "By " dropped."""
+    if not source:
+        return None
+    first = re.sub(r"^by\s+", "", source.split(" | ")[0].strip(), flags=re.IGNORECASE).strip()
+    return first or None
 
 
 def _verdict(topic: Topic) -> Verdict:

@@ -17,6 +17,7 @@ Side colours: the first side of ``Analysis.sides`` is side A (blue), the second 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .classroom_view import ClassroomView, view
@@ -146,7 +147,7 @@ _TEMPLATE = """<!doctype html>
 {%- endfor %}
 {%- endfor %}
 <h2>Every statement</h2>
-<ol start="0">
+<ol>
 {%- for i, side, tip in described %}
 <li id="d{{ i }}"><a href="#s{{ i }}">{{ side }}</a>: {{ tip }}</li>
 {%- endfor %}
@@ -180,19 +181,39 @@ def side_class(v: ClassroomView, side: str) -> str:
     return "side-joint" if side == JOINT else "side-other"
 
 
-def _kind_words(kind: str) -> str:
-    return {"direct": "direct quotation", "partial": "partial quotation",
-            "indirect": "reported speech (no quotation marks)"}.get(kind, kind)
+_MARKS = "“”\"‘’'"
+
+
+def kind_words(v: ClassroomView, i: int) -> str:
+    """The statement's kind in words, by whether its words carry quotation marks in the article:
+    "direct quotation" / "partial quotation" for words inside marks, "reported speech with quoted
+    words" for the outlet's sentence holding some quoted words (a headline "reaffirms US ‘ironclad
+    commitment’"), "reported speech (no quotation marks)" only when it has none."""
+    st = v.analysis.statements[i]
+    text = v.analysis.article.text
+    if st.kind != "indirect":
+        return {"direct": "direct quotation", "partial": "partial quotation"}.get(st.kind, st.kind)
+    inner = re.search(r"[“”\"]|(?<!\w)[‘']|[’'](?!\w)", text[st.start:st.end])
+    around = st.start > 0 and text[st.start - 1] in _MARKS
+    if inner or around:
+        return "reported speech with quoted words"
+    return "reported speech (no quotation marks)"
 
 
 def tip(v: ClassroomView, i: int) -> str:
-    """What hovering over or focusing statement ``i`` shows: speaker, side, cue, kind, source kind."""
+    """What hovering over or focusing statement ``i`` shows: its number as the page lists it (from 1),
+    speaker, side, cue, kind, source kind."""
     st = v.analysis.statements[i]
     cue = f"cue “{st.cue}”" if st.cue else "no cue (continues the quotation before)"
     when = f", {v.timing[i]} the meeting" if v.timing[i] else ""
     side = st.side if st.side not in (JOINT, OTHER) else ("both sides together" if st.side == JOINT
                                                            else "neither side")
-    return f"{st.speaker} ({side}) · {cue} · {_kind_words(st.kind)} · {v.source_label(i)}{when}"
+    return f"Statement {i + 1}: {st.speaker} ({side}) · {cue} · {kind_words(v, i)} · {v.source_label(i)}{when}"
+
+
+def _listed(text: str) -> str:
+    """A tip as the numbered list prints it (the list gives the number)."""
+    return text.split(": ", 1)[1] if text.startswith("Statement ") else text
 
 
 def _blocks(v: ClassroomView) -> list[_Block]:
@@ -229,7 +250,8 @@ def to_html(analysis: Analysis, settings: Settings = DEFAULT) -> str:
     v = view(analysis, settings)
     sts = analysis.statements
     art = analysis.article
-    meta = " · ".join(x for x in (art.source, art.date, f"file {art.name}") if x)
+    m = v.meeting
+    meta = " · ".join(x for x in (m.outlet, m.byline and f"by {m.byline}", m.date, f"file {art.name}") if x)
     groups = []
     for heading, gloss, kind in (
         ("Where they overlap", "Subjects both sides give a comparable part of what they say.", "both"),
@@ -252,7 +274,7 @@ def to_html(analysis: Analysis, settings: Settings = DEFAULT) -> str:
     return env.from_string(_TEMPLATE).render(
         v=v, css=CSS, csp=_CSP.format(hash=style_hash(CSS)), meta=meta, legend=legend, blocks=_blocks(v),
         notes=analysis.notes, summary=" ".join(v.summary) or "Neither side says anything to compare.",
-        groups=groups, described=[(i, st.side, tip(v, i)) for i, st in enumerate(sts)],
+        groups=groups, described=[(i, st.side, _listed(tip(v, i))) for i, st in enumerate(sts)],
     )
 
 

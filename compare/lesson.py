@@ -18,7 +18,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from .classroom_view import SOURCE_LABELS, ClassroomView, Subject, in_sentence, view
+from .classroom_view import SOURCE_LABELS, ClassroomView, Person, Subject, in_sentence, view
+from .lexicon import affiliations
 from .records import Analysis, Statement
 from .report import md
 from .settings import DEFAULT, Settings
@@ -30,7 +31,15 @@ CHOSEN_WORD_MAX_WORDS = 3
 """A quotation of at most this many words inside the outlet's sentence is a word the side chose."""
 
 _QUOTED = re.compile(r"[“\"‘]((?:[^“”\"‘’]|’(?=\w)){2,80}?)[”\"’](?!\w)")
-_MARKS = re.compile(r"[“”\"]|(?<!\w)[‘’]|[‘’](?!\w)")
+_MARKS = re.compile(r"[“”\"]|(?<!\w)[‘’']|(?<![sS])[‘’'](?!\w)|(?<=[sS])[‘’](?=[.,;:!?]|$)")
+"""Quotation marks: double marks, and single ones at a word's edge; not an apostrophe inside a word
+("Ankara's") or a plural possessive ("the countries' quarrels")."""
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without quotation marks (worksheet Parts 1 and 2 both print statements so: the marks
+    are what Part 2 asks students to find in the article)."""
+    return " ".join(_MARKS.sub("", text).split())
 
 GLOSSARY = (
     ("Readout", "a government's own written account of a meeting or call, published after it."),
@@ -66,6 +75,11 @@ class Question:
     look_for: str
 
 
+PARAPHRASE_CHOICES = ("Quotation", "Paraphrase", "Both")
+"""Part 2's choices: the speaker's words in marks, the outlet's words, or the outlet's words with some
+of the speaker's words quoted inside (a partial quotation)."""
+
+
 @dataclass(frozen=True)
 class ParaphraseItem:
     number: int
@@ -73,6 +87,13 @@ class ParaphraseItem:
     text: str
     is_quote: bool
     explanation: str
+    quoted_inside: bool = False
+    """The outlet's words with some of the speaker's words in quotation marks inside them."""
+
+    @property
+    def answer(self) -> str:
+        """The key's answer, one of ``PARAPHRASE_CHOICES``."""
+        return "Quotation" if self.is_quote else "Both" if self.quoted_inside else "Paraphrase"
 
 
 @dataclass(frozen=True)
@@ -118,12 +139,23 @@ def build(analysis: Analysis, stem: str, settings: Settings = DEFAULT) -> Lesson
 
 
 def _names(v: ClassroomView) -> list[str]:
-    """Speakers' names and surnames to hide on the worksheet, longest first."""
+    """Person speakers' names and their parts to hide on the worksheet, longest first. Only people's
+    proper names: not institutions, not speakers named by role ("spokesperson for the Turkish defence
+    ministry"), and never a country or demonym (``compare/data/en/affiliations.tsv``), so "a Greek
+    problem" stays as it is."""
+    places = set(affiliations())
     words: set[str] = set()
     for p in v.people:
-        words.add(p.name)
-        words.update(w for w in p.name.split() if len(w) > 2 and w[0].isupper())
+        parts = p.name.split()
+        if not p.person or not parts or any(w[:1].islower() for w in parts if w not in _NAME_PARTICLES):
+            continue
+        if p.name not in places:
+            words.add(p.name)
+        words.update(w for w in parts if len(w) > 2 and w[0].isupper() and w not in places)
     return sorted(words, key=lambda w: (-len(w), w))
+
+
+_NAME_PARTICLES = frozenset({"von", "der", "de", "da", "van", "bin", "al", "la", "le", "del", "di"})
 
 
 def _hide_names(text: str, names: list[str]) -> str:
@@ -146,7 +178,7 @@ def _sort_items(v: ClassroomView, subjects: tuple[Subject, ...], stem: str) -> t
     items = []
     for n, i in enumerate(indices):
         member = tuple(k + 1 for k, s in enumerate(subjects) if any(i in ids for ids in s.statements.values()))
-        items.append(SortItem(_letter(n), i, _hide_names(_plain(sts[i].text), names), sts[i].side, member))
+        items.append(SortItem(_letter(n), i, _unquoted(_hide_names(_plain(sts[i].text), names)), sts[i].side, member))
     return tuple(items)
 
 
@@ -161,6 +193,10 @@ def _plain(text: str) -> str:
 
 def _other(v: ClassroomView, side: str) -> str:
     return v.sides[1] if side == v.sides[0] else v.sides[0]
+
+
+def _in_statement(i: int, letters: dict[int, str]) -> str:
+    return f" (statement {letters[i]})" if i in letters else ""
 
 
 def _cite(v: ClassroomView, i: int, letters: dict[int, str]) -> str:
@@ -180,41 +216,66 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+STORY_START_WITHIN = 6
+"""A byline or date line among the article's first this many paragraphs marks where the story starts
+(body paragraphs above it are the standfirst under the headline)."""
+
+PARAGRAPH_COUNTING = ("Paragraphs are counted as a reader counts them in the article as printed: the "
+                      "headline is \"the headline\" (not counted), a line under the headline before the "
+                      "byline is \"the standfirst\", and paragraph 1 is the first paragraph of the story; "
+                      "photo captions, the byline and the date line are not counted.")
+"""The rule :func:`where` follows, printed on the answer key and the teacher notes."""
+
+
+def _story_start(v: ClassroomView) -> int:
+    """Index of the first paragraph of the story: after the last byline or date line among the first
+    ``STORY_START_WITHIN`` paragraphs, else 0."""
+    paras = v.analysis.article.paragraphs
+    marks = [k for k, p in enumerate(paras[:STORY_START_WITHIN]) if p.role in ("byline", "dateline")]
+    return marks[-1] + 1 if marks else 0
+
+
 def where(v: ClassroomView, st: Statement) -> str:
-    """Where a statement sits, as a reader counts: "the headline" or "paragraph N" (body paragraphs
-    only, captions, bylines and datelines not counted)."""
+    """Where a statement sits, as a reader counts (see ``PARAGRAPH_COUNTING``): "the headline", "the
+    standfirst" or "paragraph N" (N from 1, body paragraphs of the story only)."""
     paras = v.analysis.article.paragraphs
     if 0 <= st.paragraph < len(paras) and paras[st.paragraph].role == "headline":
         return "the headline"
-    n = sum(1 for p in paras[: st.paragraph + 1] if p.role == "body")
+    start = _story_start(v)
+    if st.paragraph < start:
+        return "the standfirst"
+    n = sum(1 for p in paras[start: st.paragraph + 1] if p.role == "body")
     return f"paragraph {max(n, 1)}"
 
 
 def _questions(v: ClassroomView, subjects: tuple[Subject, ...], letters: dict[int, str]) -> tuple[Question, ...]:
     found: list[tuple[str, str, str, str]] = []
     sts = v.analysis.statements
-    for side in v.sides:  # what only one side raised: one question per side
-        s = next((s for s in subjects if s.verdict.kind == "only" and s.verdict.side == side), None)
+    for side in v.sides:  # what only one side raised: one checking question per side
+        s = _one_sided(v, subjects, side)
         if s:
             other = _other(v, side)
+            own = [i for i in s.statements[side] if _has_words(_speaker_words(sts[i]), s.label)]
             found.append((
                 "only-one-side",
-                f"Only {md(in_sentence(side))} spoke about *{md(s.label)}*. Find those words in the article. "
-                f"Why might {md(in_sentence(side))} want to raise this, and why might {md(in_sentence(other))} "
-                "leave it out?",
-                "; ".join(_cite(v, i, letters) for i in s.statements[side][:2])
-                + f". {md(in_sentence(other, start=True))} has no "
-                "statement on it in this article.",
-                "Answers that point to the quoted words and think about each government's interests; "
-                "also that the article may simply not report everything each side said.",
+                f"The program found statements on *{md(s.label)}* from {md(in_sentence(side))} only. Check the "
+                f"article: is that right? Are the words the speaker's, or the outlet's own? Does "
+                f"{md(in_sentence(other))} say anything on it in other words? If the program is right, why "
+                f"might {md(in_sentence(side))} raise it?",
+                "; ".join(_cite(v, i, letters) for i in own[:2])
+                + f". The program found no statement of {md(in_sentence(other))} with these words."
+                + _related(v, subjects, s, side, letters),
+                "Students who find the words and check who says them; who notice a related statement of the "
+                "other side in different words (the program groups by shared words only); who think about "
+                "each government's interests, and that the article may not report everything each side said.",
             ))
-    both = next((s for s in subjects if s.verdict.kind in ("both", "mostly") and all(s.statements.values())), None)
-    if both:
-        a, b = (both.statements[side][0] for side in v.sides)
+    both_pair = _both_sides_pair(v, subjects)
+    if both_pair:
+        both, a, b = both_pair
         found.append((
             "both-sides",
-            f"Both sides spoke about *{md(both.label)}*. Compare statement {letters.get(a, '?')} "
-            f"({md(v.sides[0])}) with statement {letters.get(b, '?')} ({md(v.sides[1])}). "
+            f"The program found both sides speaking about *{md(both.label)}*. Compare statement "
+            f"{letters.get(a, '?')} with statement {letters.get(b, '?')}: is it really the same subject? "
             "What does each one stress? Which words are different?",
             f"{_cite(v, a, letters)}; {_cite(v, b, letters)}.",
             "The different words each side uses for the same subject, and what each puts first.",
@@ -242,10 +303,9 @@ def _questions(v: ClassroomView, subjects: tuple[Subject, ...], letters: dict[in
     chosen = _chosen_word(v)
     if chosen:
         word, i = chosen
-        st = sts[i]
         found.append((
             "chosen-word",
-            f"The article quotes the word “{md(word)}” from {md(st.side)}. Why might the speaker choose "
+            f"The article quotes the word “{md(word)}”{_in_statement(i, letters)}. Why might the speaker choose "
             "that word? Suggest another word they could have used. Would it change the meaning?",
             f"{_cite(v, i, letters)}.",
             "That a single quoted word is a deliberate choice (framing): how strong or warm it sounds, "
@@ -271,6 +331,79 @@ def _questions(v: ClassroomView, subjects: tuple[Subject, ...], letters: dict[in
             break
         found.append(g)
     return tuple(Question(n + 1, k, t, s, lf) for n, (k, t, s, lf) in enumerate(found[:MAX_QUESTIONS]))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+(?:[-’']\w+)*", text.casefold())
+
+
+def _has_words(text: str, label: str) -> bool:
+    """Whether ``text`` contains the words of one of the label's subjects ("a formula; the island":
+    "formula" or "island"), a leading article ignored, compared word by word, case-insensitively."""
+    words = _words(text)
+    for part in label.split("; "):
+        want = _words(part)
+        if want and want[0] in ("a", "an", "the"):
+            want = want[1:]
+        if want and any(words[k:k + len(want)] == want for k in range(len(words) - len(want) + 1)):
+            return True
+    return False
+
+
+def _speaker_words(st: Statement) -> str:
+    """The words a statement gives its speaker: all of a quotation; of reported speech, what follows
+    the cue ("Fidan told his counterpart *that the quarrels could be resolved*"), since what comes before
+    it is the outlet's narration."""
+    if st.kind != "indirect" or st.cue_span is None:
+        return st.text
+    cut = st.cue_span.end - st.start
+    return st.text[cut:] if 0 < cut < len(st.text) else st.text
+
+
+def _related_statements(v: ClassroomView, subjects: tuple[Subject, ...], subject: Subject, side: str) -> list[int]:
+    """The other side's statements that share another subject with this subject's statements of
+    ``side`` (statement order): what the program itself groups close to them."""
+    mine = set(subject.statements[side])
+    other = _other(v, side)
+    found = {i for s in subjects if s is not subject and mine & set(s.statements[side]) for i in s.statements[other]}
+    return sorted(found)
+
+
+def _related(v: ClassroomView, subjects: tuple[Subject, ...], subject: Subject, side: str,
+             letters: dict[int, str]) -> str:
+    near = _related_statements(v, subjects, subject, side)
+    if not near:
+        return ""
+    return (f" But check {'; '.join(_cite(v, i, letters) for i in near[:2])}: the program puts "
+            f"{'it' if len(near) == 1 else 'them'} in another subject with these statements, so "
+            f"{md(in_sentence(_other(v, side)))} may speak to this in other words.")
+
+
+def _one_sided(v: ClassroomView, subjects: tuple[Subject, ...], side: str) -> Subject | None:
+    """The subject only ``side`` raised that makes the most honest checking question. Never one where no
+    statement of the side has the subject's words in what it gives the speaker (the words are only in
+    the outlet's narration), nor one where a statement of the other side has those words. Among the
+    rest, one whose statements share no other subject with the other side's statements (see
+    :func:`_related_statements`) comes first; the first in subject order otherwise."""
+    sts = v.analysis.statements
+    other = v.side_statements(_other(v, side))
+    fit = [s for s in subjects if s.verdict.kind == "only" and s.verdict.side == side
+           and any(_has_words(_speaker_words(sts[i]), s.label) for i in s.statements[side])
+           and not any(_has_words(sts[i].text, s.label) for i in other)]
+    return min(fit, key=lambda s: bool(_related_statements(v, subjects, s, side)), default=None)
+
+
+def _both_sides_pair(v: ClassroomView, subjects: tuple[Subject, ...]) -> tuple[Subject, int, int] | None:
+    """The first subject both sides raised with, for each side, a statement holding the subject's words:
+    the subject and the two statements (side A's, side B's)."""
+    sts = v.analysis.statements
+    for s in subjects:
+        if s.verdict.kind not in ("both", "mostly"):
+            continue
+        pair = [next((i for i in s.statements[side] if _has_words(sts[i].text, s.label)), None) for side in v.sides]
+        if pair[0] is not None and pair[1] is not None:
+            return s, pair[0], pair[1]
+    return None
 
 
 def _chosen_word(v: ClassroomView) -> tuple[str, int] | None:
@@ -309,15 +442,17 @@ def _paraphrases(v: ClassroomView, stem: str) -> tuple[ParaphraseItem, ...]:
         place = where(v, st)
         if st.kind == "indirect":
             inner = [m.group(1) for m in _QUOTED.finditer(st.text)]
-            extra = (f" Only {', '.join('“' + md(_plain(w)) + '”' for w in inner)} is in quotation marks: "
-                     f"those words are quoted." if inner else "")
+            extra = (f" Only {', '.join('“' + md(_plain(w)) + '”' for w in inner)} "
+                     f"{'is' if len(inner) == 1 else 'are'} in quotation marks: those words are quoted, "
+                     f"so this is both." if inner else "")
             why = (f"In {place} these words have no quotation marks around them; they are the "
                    f"outlet's way of telling what {md(st.speaker)} said (the attribution is "
                    f"“{md(st.cue or 'said')}”).{extra}")
         else:
             why = (f"In {place} the article puts these words in quotation marks and gives them "
                    f"to {md(st.speaker)} (“{md(st.cue or 'said')}”).")
-        out.append(ParaphraseItem(n + 1, i, _MARKS.sub("", _plain(st.text)), st.kind != "indirect", why))
+        inside = st.kind == "indirect" and any(True for _ in _QUOTED.finditer(st.text))
+        out.append(ParaphraseItem(n + 1, i, _unquoted(_plain(st.text)), st.kind != "indirect", why, inside))
     return tuple(out)
 
 
@@ -354,10 +489,22 @@ def meeting_sentence(v: ClassroomView) -> str:
     else:
         who = (f"{md(in_sentence(v.sides[0], start=True))} and {md(in_sentence(v.sides[1]))} "
                f"{'spoke by phone' if m.by_phone else 'met'}{place}")
-    when = f" of {md(m.date)}" if m.date else " (date not given)"
-    outlet = re.sub(r"^by\s+", "", (m.outlet or "").split(" | ")[0], flags=re.IGNORECASE)
-    source = f"a news report by {md(outlet)}{when}" if outlet else f"a news report{when} whose author is not named"
-    return f"{who}{'' if who.endswith('.') else '.'} This page is based on {source}: *{md(m.title)}*."
+    when = f", dated {md(m.date)}" if m.date else " (no date given)"
+    report = f"a {md(m.outlet)} report" if m.outlet else "a news report"
+    if m.byline:
+        by = f" by {md(m.byline)}" if m.outlet else f" bylined “{md(m.byline)}” (the outlet is not named)"
+    else:
+        by = "" if m.outlet else " (neither author nor outlet is named)"
+    return f"{who}{'' if who.endswith('.') else '.'} This page is based on {report}{by}{when}: *{md(m.title)}*."
+
+
+def _office_words(p: Person) -> str:
+    """", Foreign Minister"; " (office not given)" for a person the article gives no office; nothing for
+    an institution or a speaker named by role ("Greek defence ministry", "spokesperson for ...")."""
+    if p.office:
+        return f", {md(p.office)}"
+    named_by_role = not p.person or any(w[:1].islower() for w in p.name.split())
+    return "" if named_by_role else " (office not given)"
 
 
 def _said(v: ClassroomView, i: int) -> str:
@@ -368,22 +515,27 @@ def _said(v: ClassroomView, i: int) -> str:
     return f"“{md(_plain(st.text))}” *({md(st.speaker)}, {v.source_label(i)}{when})*"
 
 
-EXCERPT_CONTEXT_WORDS = 4
+EXCERPT_CONTEXT_WORDS = 3
 """A quotation already printed in full in an earlier row is shown again only as its subject's phrase
 with this many words either side (the page stays within two printed pages)."""
 
 
 def _excerpt(text: str, label: str, context: int = EXCERPT_CONTEXT_WORDS) -> str:
     """The words of ``text`` around the first occurrence of ``label`` (case-insensitive, a leading
-    article ignored), ``context`` words either side, with "…" where words are left out; the first
-    ``2 * context`` words when the label does not occur."""
+    article ignored; of a merged label "Phase C; the transition", the first part that occurs),
+    ``context`` words either side, with "…" where words are left out; the first ``2 * context`` words
+    when the label does not occur."""
     words = text.split()
-    key = label.split()
-    if key and key[0].lower() in ("a", "an", "the"):
-        key = key[1:]
     low = [w.lower().strip(".,;:!?“”\"'’‘()") for w in words]
-    want = [w.lower() for w in key]
-    at = next((i for i in range(len(low) - len(want) + 1) if want and low[i:i + len(want)] == want), None)
+    at, want = None, []
+    for part in label.split("; "):  # a merged row's label: the first of its subjects that occurs
+        key = part.split()
+        if key and key[0].lower() in ("a", "an", "the"):
+            key = key[1:]
+        want = [w.lower() for w in key]
+        at = next((i for i in range(len(low) - len(want) + 1) if want and low[i:i + len(want)] == want), None)
+        if at is not None:
+            break
     lo, hi = (0, 2 * context) if at is None else (max(0, at - context), at + len(want) + context)
     return ("…" if lo > 0 else "") + " ".join(words[lo:hi]) + ("…" if hi < len(words) else "")
 
@@ -392,8 +544,9 @@ def _said_again(v: ClassroomView, i: int, label: str, first: str) -> str:
     """A statement printed in full in the row of subject ``first``: an excerpt and a pointer."""
     st = v.analysis.statements[i]
     words = md(_excerpt(_plain(st.text), label))
-    shown = words if st.kind == "indirect" else f"“{words}”"
-    return f"{shown} *({md(st.speaker)}; in full under {md(first)})*"
+    if st.kind == "indirect":  # the outlet's words, labelled as where they are printed in full
+        return f"{words} *({v.source_label(i)} about {md(st.speaker)}; see {md(first)})*"
+    return f"“{words}” *({md(st.speaker)}; see {md(first)})*"
 
 
 def _cell(quotes: list[str]) -> str:
@@ -414,7 +567,7 @@ def student_markdown(lesson: Lesson) -> str:
     for side in v.sides:  # one line per side keeps the page short
         people = [p for p in v.people if p.government == side]
         if people:
-            named = "; ".join(f"**{md(p.name)}**" + (f", {md(p.office)}" if p.office else "") for p in people)
+            named = "; ".join(f"**{md(p.name)}**" + _office_words(p) for p in people)
             out.append(f"- {md(side)}: {named}")
     if not v.people:
         out.append("- The article names no speaker for either side.")
@@ -440,8 +593,8 @@ def student_markdown(lesson: Lesson) -> str:
             first_row.update({i: s.label for i in s.statements[side] if i not in first_row})
             cells.append(_cell(quotes))
         out.append(f"| **{md(s.label)}** | {cells[0]} | {cells[1]} |")
-    out += ["", "## Words to know", ""]
-    out += [f"- **{term}**: {md(gloss)}" for term, gloss in GLOSSARY]
+    out += ["", "## Words to know", ""]  # one paragraph: six short list items cost a printed page its last lines
+    out += [" ".join(f"**{term}**: {md(gloss)}" for term, gloss in GLOSSARY)]
     out += ["", "---", "",
             f"This page was made by a computer program from one news article. Check it against the article. "
             f"[Teacher notes: how it was made and its limits]({lesson.stem}-teacher.md)", ""]
@@ -455,21 +608,22 @@ def worksheet_markdown(lesson: Lesson) -> str:
            f"Read the article first, or the [student page]({lesson.stem}-student.md).", "",
            "## Part 1: Sort the statements", "",
            f"Here are the statements from the article in a mixed-up order, with the speakers' names hidden "
-           f"([name]). For each one, write which side said it — **{md(v.sides[0])}** or "
-           f"**{md(v.sides[1])}** — and the number of its subject from this list:", ""]
+           f"([name]) and the quotation marks removed. For each one, write which side said it — "
+           f"**{md(v.sides[0])}** or **{md(v.sides[1])}** — and one or more subject numbers from this "
+           "list (a statement can speak to several subjects):", ""]
     out += [f"{k}. {md(s.label)}" for k, s in enumerate(lesson.subjects, 1)]
     if not lesson.subjects or any(not it.subjects for it in lesson.items):
         out.append(f"{len(lesson.subjects) + 1}. none of these")
     out += [""]
     for it in lesson.items:
         # One paragraph with a hard line break: the answer line never lands on another page.
-        out += [f"**{it.letter}.** {md(it.text)}\\", "Side: ____________________  Subject: ______", ""]
+        out += [f"**{it.letter}.** {md(it.text)}\\", "Side: ____________________  Subject numbers: ____________", ""]
     out += ["## Part 2: Spot the paraphrase", "",
-            "Find each passage in the article. Is it the speaker's own words (a **quotation**) or the "
-            "outlet retelling what was said (a **paraphrase**)? Quotation marks are removed here, so "
-            "look at the article.", ""]
+            "Find each passage in the article. Is it the speaker's own words (a **quotation**), the "
+            "outlet retelling what was said (a **paraphrase**), or **both**: a paraphrase with some of the "
+            "speaker's words quoted inside it? Quotation marks are removed here, so look at the article.", ""]
     for p in lesson.paraphrases:
-        out += [f"**{p.number}.** {md(p.text)}\\", "Quotation / Paraphrase (circle one)", ""]
+        out += [f"**{p.number}.** {md(p.text)}\\", f"{' / '.join(PARAPHRASE_CHOICES)} (circle one)", ""]
     if not lesson.paraphrases:
         out += ["(The article has no passage for this task.)", ""]
     out += ["## Part 3: Discuss", ""]
@@ -485,8 +639,9 @@ def answers_markdown(lesson: Lesson) -> str:
     out = [f"# Answer key: {md(v.meeting.title)}", "", f"For the [worksheet]({lesson.stem}-worksheet.md).", "",
            "## Part 1: Sort the statements", "",
            "The sides follow the article's attribution. The subjects are the program's: matters named by "
-           "words of the statements. Accept another subject when a student can point to the words that fit "
-           "it.", ""]
+           "words of the statements. Where several subject numbers are given, each is right and all of "
+           "them is best. Accept another subject when a student can point to the words that fit "
+           f"it. {PARAGRAPH_COUNTING}", ""]
     for it in lesson.items:
         st = sts[it.statement]
         subjects = (", ".join(f"{k} ({md(lesson.subjects[k - 1].label)})" for k in it.subjects)
@@ -495,7 +650,7 @@ def answers_markdown(lesson: Lesson) -> str:
                 f"{where(v, st)}, {_attribution(st)}; {md(v.source_label(it.statement))}.", ""]
     out += ["## Part 2: Spot the paraphrase", ""]
     for p in lesson.paraphrases:
-        out += [f"**{p.number}.** {'Quotation' if p.is_quote else 'Paraphrase'}. {p.explanation}", ""]
+        out += [f"**{p.number}.** {p.answer}. {p.explanation}", ""]
     if not lesson.paraphrases:
         out += ["(No passage.)", ""]
     out += ["## Part 3: Discuss", ""]
@@ -542,7 +697,7 @@ def teacher_markdown(lesson: Lesson) -> str:
     out += ["## How to check its side labels", "",
             "For each statement: find it in the article, find the reporting verb next to it, find who is "
             "the subject of that verb, and check which government the article says that person works "
-            "for. Then compare with the label below.", ""]
+            f"for. Then compare with the label below. {PARAGRAPH_COUNTING}", ""]
     for side in v.sides:
         out += [f"### {md(side)}", ""]
         for i in v.side_statements(side):

@@ -1,7 +1,7 @@
 """Printable HTML pages from our own markdown (the classroom pages): markdown-it-py renders the
 markdown, a print stylesheet sets the page (A4 and Letter both fit: 18 mm margins), keeps headings with
-what follows, never splits a paragraph or list item (a worksheet item and its answer line are
-one paragraph), and repeats a table's header row on each page it spans. Pure: no I/O.
+what follows, never splits a paragraph, list item or table row (a worksheet item and its answer line are
+one paragraph; a row's quotes stay on one page), and repeats a table's header row on each page it spans. Pure: no I/O.
 
 The markdown comes from :mod:`compare.lesson`, where all article text is escaped with
 :func:`compare.report.md`; the only raw HTML our pages carry is ``<br>`` inside table cells. The page
@@ -16,19 +16,19 @@ import html
 import re
 
 PRINT_CSS = """
-@page { size: A4; margin: 14mm 14mm 16mm 14mm; }
-html { font: 10pt/1.35 "DejaVu Serif", Georgia, serif; color: #000; background: #fff; }
+@page { size: A4; margin: 12mm 12mm 13mm 12mm; }
+html { font: 9.5pt/1.3 "DejaVu Serif", Georgia, serif; color: #000; background: #fff; }
 body { max-width: 46em; margin: 1.5em auto; padding: 0 1em; overflow-wrap: anywhere; }
 h1 { font-size: 1.45em; line-height: 1.2; margin: 0 0 .5em; }
-h2 { font-size: 1.15em; margin: 1.1em 0 .35em; border-bottom: 1px solid #777; }
+h2 { font-size: 1.15em; margin: .9em 0 .3em; border-bottom: 1px solid #777; }
 h3 { font-size: 1.02em; margin: .9em 0 .3em; }
 h1, h2, h3 { break-after: avoid; page-break-after: avoid; font-family: "DejaVu Sans", Arial, sans-serif; }
 p, li { orphans: 3; widows: 3; margin: .3em 0; }
 ul, ol { padding-left: 1.4em; margin: .3em 0; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4em 0; font-size: .95em; }
-th, td { border: 1px solid #555; padding: .25em .4em; vertical-align: top; text-align: left; }
-th:first-child, td:first-child { width: 20%; }
-p, li, blockquote { break-inside: avoid; page-break-inside: avoid; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4em 0; font-size: .94em; }
+th, td { border: 1px solid #555; padding: .2em .35em; vertical-align: top; text-align: left; }
+th:first-child, td:first-child { width: 17%; }
+p, li, blockquote, tr, th, td { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 blockquote { margin: .5em 0; padding: .2em .8em; border-left: 3px solid #555; }
 hr { border: 0; border-top: 1px solid #777; margin: 1em 0 .5em; }

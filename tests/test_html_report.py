@@ -12,7 +12,7 @@ from classroom_data import HOSTILE, SEED, write_hostile
 
 from compare import cli
 from compare.classroom_view import view
-from compare.html_report import CSS, side_class, to_html
+from compare.html_report import CSS, kind_words, side_class, to_html
 from compare.ingest import parse
 from compare.pipeline import analyze, analyze_article
 from compare.printable import style_hash
@@ -115,3 +115,25 @@ def test_report_html_option_writes_the_page(tmp_path: Path):
     assert page.startswith("<!doctype html>")
     assert cli.main(["report", str(article), "--out", str(tmp_path / "plain"), "--no-charts"]) == 0
     assert not (tmp_path / "plain" / "hostile.html").exists()
+
+
+def test_kind_is_read_from_the_quotation_marks_and_statements_count_from_one(seed):
+    doc = _doc(to_html(seed))
+    v = view(seed)
+    text = seed.article.text
+    for i, st in enumerate(seed.statements):
+        tip = doc.get_element_by_id(f"s{i}").get("data-tip")
+        assert tip.startswith(f"Statement {i + 1}: ")
+        words = text[max(st.start - 1, 0):st.end + 1]
+        if "no quotation marks" in tip:
+            assert not set(words) & set("“”\""), (tip, words)
+    headline = next(i for i, st in enumerate(seed.statements) if st.paragraph == 0)
+    assert "no quotation marks" not in kind_words(v, headline)  # ‘ironclad commitment to Israel’s security’
+    assert [li.get("id") for li in doc.xpath("//aside//ol/li")][:1] == ["d0"]
+    assert doc.xpath("//aside//ol")[0].get("start") in (None, "1")
+
+
+def test_header_gives_the_byline_and_the_date_in_words(seed):
+    meta = _doc(to_html(seed)).xpath("//p[@class='meta']")[0].text_content()
+    assert "24 June 2024" in meta
+    assert "by JNS Staff Report" in meta

@@ -12,9 +12,17 @@ from classroom_data import HOSTILE, HOSTILE_MARKERS, ROOT, SEED, write_hostile
 from markdown_checks import unescaped
 
 from compare import cli
-from compare.classroom_view import SOURCE_LABELS, view
+from compare.classroom_view import SOURCE_LABELS, date_in_words, in_sentence, view
 from compare.ingest import parse
-from compare.lesson import MAX_QUESTIONS, MIN_QUESTIONS, _excerpt, build, lesson_files, meeting_sentence
+from compare.lesson import (
+    MAX_QUESTIONS,
+    MIN_QUESTIONS,
+    _excerpt,
+    _has_words,
+    build,
+    lesson_files,
+    meeting_sentence,
+)
 from compare.pipeline import analyze, analyze_article
 from compare.report import md
 
@@ -113,10 +121,67 @@ def test_paraphrase_answers_match_the_article_quote_marks(seed, seed_files):
     for p in lesson.paraphrases:
         st = seed.statements[p.statement]
         marked = text[st.start - 1] in QUOTE_MARKS if st.start else False
-        answer = "Quotation" if marked else "Paraphrase"
+        marks_inside = bool(set(text[st.start:st.end]) & set("“”\""))
+        answer = "Quotation" if marked else "Both" if marks_inside else "Paraphrase"
         assert f"**{p.number}.** {answer}." in key
-        assert f"**{p.number}.** {md(p.text)}\\\nQuotation / Paraphrase" in sheet
+        assert f"**{p.number}.** {md(p.text)}\\\nQuotation / Paraphrase / Both (circle one)" in sheet
         assert not set(p.text) & set("“”\""), "quote marks would give the answer away"
+    assert "Both" in {p.answer for p in lesson.paraphrases}  # the seed has a paraphrase with quoted words
+
+
+def test_sorting_items_carry_no_quotation_marks(seed):
+    for it in build(seed, "seed").items:
+        assert not set(it.text) & set("“”\""), it.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("“Fishing is not a Chinese problem or a Japanese problem,” Wang said.",
+     "a Chinese problem or a Japanese problem"),
+    ("Wang said the Japanese proposal deserved study in China.",
+     "[name] said the Japanese proposal deserved study in China"),
+])
+def test_worksheet_hides_person_names_not_nationalities(text, kept):
+    doc = ("Wang meets Iwaya in Beijing\n\nChinese Foreign Minister Wang Yi met Japanese Foreign Minister "
+           f"Takeshi Iwaya in Beijing on Monday.\n\n{text}\n\n“We agree on the sea,” Iwaya said.\n")
+    items = build(analyze_article(parse(doc, "t")), "t").items
+    joined = " ".join(it.text for it in items)
+    assert kept in joined
+    assert "Wang" not in joined
+
+
+def test_part_three_does_not_name_the_side_of_a_statement(seed, seed_files):
+    lesson = build(seed, "seed")
+    sheet = _section(seed_files["seed-worksheet.md"], "## Part 3")
+    for it in lesson.items:
+        for side in view(seed).sides:
+            assert f"statement {it.letter} ({md(side)})" not in sheet
+            assert f"statement {it.letter} ({md(in_sentence(side))})" not in sheet
+
+
+def test_part_one_asks_for_one_or_more_subjects_with_room(seed_files):
+    sheet = _section(seed_files["seed-worksheet.md"], "## Part 1")
+    assert "one or more subject numbers" in sheet
+    assert sheet.count("Subject numbers: ____________") == sheet.count("Side: ____")
+    assert "Where several subject numbers are given" in seed_files["seed-answers.md"]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
+def test_subject_questions_compare_statements_holding_the_subjects_words(article):
+    a = analyze(str(article))
+    lesson = build(a, article.stem)
+    letters = {it.letter: it.statement for it in lesson.items}
+    for q in lesson.questions:
+        if q.kind not in ("only-one-side", "both-sides"):
+            continue
+        label = re.search(r"\*([^*]+)\*", q.text).group(1)
+        subject = next(s for s in lesson.subjects if md(s.label) == label)
+        named = re.findall(r"statement ([A-Z]+)\b", q.text) + re.findall(r"\(statement ([A-Z]+)\)", q.shows.split(
+            " But check")[0])
+        assert named, q.text
+        for letter in named:
+            assert _has_words(a.statements[letters[letter]].text, subject.label), (q.text, letter)
+        if q.kind == "only-one-side":
+            assert q.text.startswith("The program found") and "Check the article" in q.text
 
 
 def test_discussion_questions_are_the_same_in_both(seed, seed_files):
@@ -189,8 +254,29 @@ def test_student_page_parts(seed_files):
 def test_meeting_sentence_says_who_where_when_and_outlet(seed_files):
     sentence = seed_files["seed-student.md"].split("**The meeting in one sentence.** ", 1)[1].split("\n")[0]
     for fact in ("Antony Blinken", "Secretary of State", "Yoav Gallant", "Defense Minister", "Washington",
-                 "June 24, 2024", "JNS"):
+                 "24 June 2024", "JNS"):
         assert fact in sentence
+
+
+@pytest.mark.parametrize(("first", "byline", "expected"), [
+    ("ANKARA, March 3 (Reuters) - Fidan met Gerapetritis.", "By Selin Aydogan and Nikos Papadimas",
+     "a Reuters report by Selin Aydogan and Nikos Papadimas, dated 3 March 2025"),
+    ("Fidan met Gerapetritis in Ankara on Monday.", "By Selin Aydogan",
+     "a news report bylined “Selin Aydogan” (the outlet is not named), dated 3 March 2025"),
+])
+def test_meeting_sentence_names_the_outlet_only_where_the_article_does(first, byline, expected):
+    text = (f"Fidan meets Gerapetritis\n\n{byline}\n\n{first}\n\n"
+            "“We talked,” Fidan said.\n\n“We listened,” Gerapetritis said.\n")
+    a = analyze_article(parse(text, "2025-03-03-t"))  # the date comes from the file name
+    assert expected in meeting_sentence(view(a))
+
+
+@pytest.mark.parametrize(("given", "words"), [
+    ("2025-03-03", "3 March 2025"), ("June 24, 2024", "24 June 2024"), ("Jun 14,2023", "14 June 2023"),
+    ("Mar. 7, 2024", "7 March 2024"), ("22 May 2024", "22 May 2024"), ("sometime in spring", "sometime in spring"),
+])
+def test_dates_are_given_in_words(given, words):
+    assert date_in_words(given) == words
 
 
 def test_student_table_has_one_row_per_subject_and_no_wide_columns(seed, seed_files):
@@ -319,9 +405,11 @@ def test_a_silent_side_is_said_in_plain_words():
     ("Talks on tariffs went well", "the tariffs", "Talks on tariffs went well"),
     ("Fish stocks are falling fast in our waters", "visas", "Fish stocks are falling fast in our waters"),
     ("One two three four five six seven eight nine ten", "visas", "One two three four five six seven eight…"),
+    ("Fidan said the quarrels over the Aegean could be resolved through dialogue soon", "a thaw; the Aegean",
+     "…the quarrels over the Aegean could be resolved through…"),
 ])
 def test_a_quote_printed_again_is_an_excerpt_around_its_subject(text, label, expected):
-    assert _excerpt(text, label) == expected
+    assert _excerpt(text, label, context=4) == expected
 
 
 def test_subjects_holding_the_same_statements_share_one_row(seed):
@@ -334,6 +422,31 @@ def test_subjects_holding_the_same_statements_share_one_row(seed):
 
 def test_student_page_prints_each_quote_in_full_once(seed_files):
     page = _section(seed_files["seed-student.md"], "## Side by side")
-    assert "in full under" in page
-    for pointer in re.findall(r"in full under ([^)]+)\)", page):
+    assert "; see " in page
+    for pointer in re.findall(r"; see ([^)]+)\)\*", page):
         assert f"| **{pointer}** |" in page
+
+
+def test_whos_who_says_an_office_once_and_when_none_is_given():
+    text = ("Fidan meets Gerapetritis in Ankara\n\n"
+            "Turkish Foreign Minister Hakan Fidan met his Greek counterpart Giorgos Gerapetritis on Monday.\n\n"
+            "“We talked,” Fidan said.\n\n“We listened,” Gerapetritis said.\n\n"
+            "A spokesperson for the Turkish defence ministry said the flight was routine.\n")
+    page = lesson_files(analyze_article(parse(text, "t")), "t")["t-student.md"]
+    whos = _section(page, "## Who's who")
+    assert "**Hakan Fidan**, Foreign Minister" in whos
+    assert "**Giorgos Gerapetritis** (office not given)" in whos
+    assert "**spokesperson for the Turkish defence ministry**\n" in whos
+    assert "ministry**, Spokesperson" not in whos
+
+
+def test_an_excerpt_of_the_outlets_words_is_labelled_as_the_outlets(seed_files):
+    page = _section(seed_files["seed-student.md"], "## Side by side")
+    cells = [c.strip().removeprefix("• ") for row in page.splitlines() for c in re.split(r"<br>| \| ", row)]
+    again = [c for c in cells if re.search(r"; see [^)]+\)\*$", c)]
+    assert again
+    for cell in again:  # unmarked words are the outlet's, and say so; a bare name is for a quotation
+        label = cell.rsplit("*(", 1)[1]
+        if not cell.startswith("“"):
+            assert label.startswith(f"{SOURCE_LABELS['paraphrase']} about "), cell
+    assert any(not c.startswith("“") for c in again)
