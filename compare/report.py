@@ -80,7 +80,8 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         f"#### {md(topic.label) or '(no content words)'}",
         "",
         f"Statements that raise it: {md(a)} {_pct(topic.share[a])}, {md(b)} {_pct(topic.share[b])} "
-        f"(share of each side's words: {_pct(topic.word_share[a])} / {_pct(topic.word_share[b])}). "
+        f"(share of each side's words in statements that raise it: {_pct(topic.word_share[a])} / "
+        f"{_pct(topic.word_share[b])}; a statement can raise several subjects). "
         f"Verdict: **{md(verdict_words(topic))}**{_tentative(analysis, topic)}.{also}{frames}{_single(topic)}",
         "",
     ]
