@@ -16,11 +16,18 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    falls below it. A bare lowercase one-word phrase in a single statement needs
    ``Settings.lone_word_min_idf``, and one
    that English morphology marks as an adverb, adjective or verb form names nothing. A named third
-   government or body always names a subject.
+   government or body always names a subject. A number ("fifty", "2bn"; ``number_words.txt``) and
+   a lone word counted by one ("fifty years") name nothing; a capitalised word standing alone as a
+   phrase ("the Oder", "Poles"; not an acronym such as "MRT") is weak evidence, like a bare word; a
+   British spelling is weighed as the background's American one when that is commoner there.
 3. **Variants.** Subject words are joined into one subject (union-find, in sorted order) when they
    have the same stem, name the same government, always occur in the same phrases ("suffering" and
    "Palestinian" in "the suffering of the Palestinian people"), or have LSA vectors in the
    background with cosine at least ``Settings.subject_merge_similarity`` ("Lebanese"/"Lebanon").
+   A generic word (idf below ``Settings.generic_word_max_idf``) in a phrase with a specific one
+   counts for nothing there, so one shared generic word joins nothing ("visa rules" and "the rule
+   of law"). One side's subject and the other side's in the same paragraph join when their LSA
+   vectors are close (``Settings.subject_join_similarity``): a reply in other words.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
    statement can carry several subjects. Its salience is the sum over those statements of the
    largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
@@ -44,6 +51,7 @@ from .background import Background
 from .lexicon import (
     find_affiliations,
     general_words,
+    number_words,
     office_places,
     reporting_verbs,
     stopwords,
@@ -228,7 +236,9 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
             prev.end = end
             prev.key = prev.key + " " + lower
             continue
-        if lower == "of":
+        if lower[0].isdigit() or lower in number_words():
+            toks.append(_Tok("break", start, end, "number"))  # "2bn", "fifty": a count, no matter
+        elif lower == "of":
             toks.append(_Tok("of", start, end))
         elif lower in _AUXILIARIES:
             toks.append(_Tok("aux", start, end, lower))
@@ -247,8 +257,12 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
-    """Two words are in one phrase when only spaces or a hyphen stand between them."""
-    return not text[a:b].strip(" -\u00a0")
+    """Two words are in one phrase when only spaces or a hyphen stand between them, or the
+    apostrophe of a plural possessive ("the Leaders' Summit")."""
+    gap = text[a:b]
+    if gap[:1] in ("'", "’") and a > 0 and text[a - 1] in "sS" and gap[1:] and not gap[1:].strip(" \u00a0"):
+        return True
+    return not gap.strip(" -\u00a0")
 
 
 def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
@@ -298,6 +312,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
                 i = j
                 continue
             run = run[1:]
+        if len(run) == 1 and not run[0].capital and i > 0 and toks[i - 1].surface == "number" \
+                and _gap_ok(text, toks[i - 1].end, run[0].start):
+            i = j  # "2bn złoty", "fifty years": a unit counted, not a matter
+            continue
         run = _trim(run, text)
         out.append((_compound(run), det))
         i = j
@@ -305,6 +323,8 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
 
 
 _NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ful|ile)$")
+"""Adjective endings: an "-ing" word after one is a noun ("international financing")."""
 _NOT_NOUN = re.compile(r"(?:ly|ive|ous|ful|less|able|ible|ed|ing|ic|(?<!m)ent)$")
 
 
@@ -316,6 +336,8 @@ def _trim(run: list[_Tok], text: str = "") -> list[_Tok]:
             and _gap_ok(text, run[0].end, run[1].start):  # "suffering of the …" is a noun
         run = run[1:]
     while len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith(("ed", "ing")):
+        if run[-1].surface.lower().endswith("ing") and _ADJECTIVE.search(run[-2].surface.lower()):
+            break  # "the international financing", "illegal fishing": an adjective makes it a noun
         run = run[:-1]
     return run
 
@@ -388,38 +410,85 @@ def mentions(
         toks = _tokens(text, names, people)
         for run, det in _chunks(text, toks):
             phrase = _phrase(text, run)
-            lone = _lone_not_noun(run, det)
+            if _lone_not_noun(run, det):
+                chunk_id += 1
+                continue
+            opens = not text[: run[0].start].strip(" \"“”‘’'")
+            found: list[Mention] = []
             for tok in run:
-                if lone:
-                    continue
+                key = tok.key
                 if tok.key.startswith(UNIT) or getattr(tok, "name", False):
                     value = max((idf(bg, k) for k in tok.key.split(" ")) if not tok.key.startswith(UNIT)
                                 else (idf(bg, stem(w.lower())) for w in tok.surface.split()), default=0.0)
                     value = max(value, settings.subject_min_idf)
+                    weak = False
                 else:
-                    value = idf(bg, tok.key.split(" ")[0])
+                    key = _spelling_key(tok, bg)
+                    value = idf(bg, key.split(" ")[0])
                     if value < settings.subject_min_idf:
                         continue
                     bare = len(run) == 1 and not det and not tok.capital
-                    weak = bare and value < settings.lone_word_min_idf
-                if tok.key.startswith(UNIT) or getattr(tok, "name", False):
-                    weak = False
-                opens = not text[: run[0].start].strip(" \"“”‘’'")
-                out.append(Mention(r, tok.key, tok.surface, round(value, 4), phrase, det, tok.start,
-                                   chunk_id, run[0].start, opens, weak))
+                    weak = bare and value < settings.lone_word_min_idf or _lone_name(run, tok, opens)
+                found.append(Mention(r, key, tok.surface, round(value, 4), phrase, det, tok.start,
+                                     chunk_id, run[0].start, opens, weak))
+            out += _dominated(found, settings)
             chunk_id += 1
     return out
+
+
+_SPELLINGS = (("ence", "ense"), ("our", "or"), ("mme", "m"), ("tre", "ter"), ("isation", "ization"),
+              ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
+"""British -> American spelling endings ("defence" -> "defense", "programme" -> "program"). The
+background is mostly American (White House text), so a British spelling looks rare, and so
+salient, when it is not; the American form is used only when the background has it more often."""
+
+
+def _spelling_key(tok: _Tok, bg: Background) -> str:
+    """The key of a lowercase content word, spelled as the background spells it most often."""
+    if " " in tok.key:
+        return tok.key
+    word = tok.surface.lower().replace("’", "'")
+    word = word[:-2] if word.endswith("'s") else word
+    for british, american in _SPELLINGS:
+        if word.endswith(british):
+            other = stem(word[: -len(british)] + american)
+            if bg.df.get(other, 0) > bg.df.get(tok.key, 0):
+                return other
+            break
+    return tok.key
+
+
+def _lone_name(run: list[_Tok], tok: _Tok, opens: bool) -> bool:
+    """A capitalised word standing alone as a phrase ("the Oder", "Poles", "Nazi"), not an
+    acronym or code ("MRT", "COP30"): a place, people or adjective named in passing is a subject
+    only with a second statement naming it (or when it joins another subject)."""
+    word = tok.surface
+    return len(run) == 1 and tok.capital and not opens and word[1:].islower() and word.isalpha()
+
+
+def _dominated(found: list[Mention], settings: Settings) -> list[Mention]:
+    """The mentions of one phrase without its generic words (idf below
+    ``Settings.generic_word_max_idf``) when the phrase also has a specific one (idf at least
+    ``Settings.lone_word_min_idf``): "visa rules" is about visas, so it does not make one subject
+    with "the rule of law" by the word "rule"."""
+    specific = [m for m in found if m.idf >= settings.lone_word_min_idf and not m.key.startswith(UNIT)]
+    if not specific:
+        return found
+    return [m for m in found if m.idf >= settings.generic_word_max_idf or m.key.startswith(UNIT)]
 
 
 def find(
     texts: Sequence[str], rows: Sequence[int], names: tuple[str, str], people: frozenset[str],
     bg: Background, settings: Settings = DEFAULT, position: Sequence[tuple[int, int]] | None = None,
-    aliases: dict[int, int] | None = None,
+    aliases: dict[int, int] | None = None, side_of: Sequence[str] | None = None,
+    paragraph: Sequence[int] | None = None,
 ) -> list[Subject]:
     """The subjects of the statements ``rows`` (indices into ``texts``), most salient first
     (module docstring). ``position`` gives each statement's place in the text (default: its
     index), for ties; ``people`` are words of person names to remove; ``aliases`` maps a repeat
-    (headline, deck) to the statement it repeats: its phrases count as that statement's."""
+    (headline, deck) to the statement it repeats: its phrases count as that statement's.
+    ``side_of`` and ``paragraph`` (each statement's side and paragraph) let one side's subject join
+    the other side's reply in the same paragraph (step 3 of the module docstring)."""
     aliases = aliases or {}
     found = mentions(texts, rows, names, people, bg, settings)
     if aliases:
@@ -466,6 +535,11 @@ def find(
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(root(m.key), []).append(m)
+    if side_of is not None and paragraph is not None:
+        _join_replies(groups, bg, settings, side_of, paragraph, union)
+        groups = {}
+        for m in found:
+            groups.setdefault(root(m.key), []).append(m)
     groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
               if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
     if not groups:
@@ -502,6 +576,48 @@ def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, s
     close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
     for i, j in close:
         union(with_rows[int(i)], with_rows[int(j)])
+
+
+def _vector(ms: list[Mention], bg: Background):  # type: ignore[no-untyped-def]
+    """A subject's place in the background's LSA space: the idf-weighted sum of its words' vectors
+    (unit length), or None when none of its words has one."""
+    import numpy as np
+
+    assert bg.vectors is not None
+    total = np.zeros(bg.vectors.shape[1], dtype=np.float32)
+    for m in ms:
+        words = [stem(w.lower()) for w in m.surface.split()] if m.key.startswith(UNIT) else m.key.split(" ")
+        for w in words:
+            row = bg.rows.get(w)
+            if row is not None:
+                total += bg.vectors[row].astype(np.float32) * m.idf
+    norm = float(np.linalg.norm(total))
+    return total / norm if norm else None
+
+
+def _join_replies(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
+                  side_of: Sequence[str], paragraph: Sequence[int], union) -> None:  # type: ignore[no-untyped-def]
+    """Joins one side's subject with the other side's in the same paragraph when their LSA vectors
+    (:func:`_vector`) have cosine at least ``Settings.subject_join_similarity``. News copy puts a
+    reply beside what it answers ("On energy, A said Japan would back geothermal projects. B, for
+    her part, called for money to retire coal plants"): the two are one subject raised by both
+    sides in different words. Each subject must be one side's alone (so two subjects both sides
+    already raise stay apart), and a named government joins nothing this way."""
+    if bg.vectors is None:
+        return
+    one_sided: list[tuple[str, str, frozenset[int], Any]] = []
+    for key in sorted(groups):
+        ms = groups[key]
+        sides = {side_of[m.statement] for m in ms}
+        if len(sides) != 1 or key.startswith(UNIT):
+            continue
+        vec = _vector(ms, bg)
+        if vec is not None:
+            one_sided.append((key, next(iter(sides)), frozenset(paragraph[m.statement] for m in ms), vec))
+    for i, (ka, sa, pa, va) in enumerate(one_sided):
+        for kb, sb, pb, vb in one_sided[i + 1:]:
+            if sa != sb and pa & pb and float(va @ vb) >= settings.subject_join_similarity - 1e-6:
+                union(ka, kb)
 
 
 def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-def]
