@@ -81,6 +81,11 @@ class Settings:
     max_subjects: int = 15
     """Subjects kept per article, the most salient first (a reader lists about 7 per article)."""
 
+    summary_subjects: int = 4
+    """Subjects named in one sentence of the summary (``compare.summary.board``); the rest are
+    counted and stay in the subjects table. A teacher's board holds 6-7 subjects per article
+    (issue 9: about 7), so four per verdict keeps the summary to what a reader would list."""
+
     max_cluster_statements: int = 1000
     """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later
     ones join the nearest topic or start their own (keeps time and memory linear on huge inputs; see compare.align)."""
