@@ -29,7 +29,9 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    of law"). One side's subject and the other side's in the same paragraph join when their LSA
    vectors are close (``Settings.subject_join_similarity``): a reply in other words.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
-   statement can carry several subjects. Its salience is the sum over those statements of the
+   statement can carry several subjects. One named only by a bare word in one statement joins the
+   most salient other subject of that statement ("protection against sabotage" beside "the
+   logistics hub"). Its salience is the sum over those statements of the
    largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
 5. **Label.** The phrase naming it in the most statements; ties go to the shortest, then to one
    the text gives an article ("the hostages", "a ceasefire"), then to the first in the text. The
@@ -218,7 +220,7 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
     for m in _TOKEN.finditer(text):
         start, end, word = m.start(), m.end(), m.group(0)
         if _inside(removed, start, end):
-            toks.append(_Tok("break", start, end))
+            toks.append(_Tok("break", start, end, "who"))
             continue
         unit = _inside(units, start, end)
         if unit is not None:
@@ -249,7 +251,8 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
         elif len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop \
                 and re.match(r" [A-Z]", text[end:end + 2]):
             toks.append(_Tok("content", start, end, word, lower, True))  # "El Paso", "Al Jazeera"
-        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words:
+        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words \
+                or (_ADVERB.search(lower) and not word[0].isupper()):
             toks.append(_Tok("break", start, end))
         else:
             toks.append(_Tok("content", start, end, word, stem(lower), word[0].isupper()))
@@ -302,6 +305,11 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
                 and not run[-1].surface.lower().endswith(("ss", "us", "is", "as")) \
                 and _OBJECT_NEXT.match(text, run[-1].end):
             run = run[:-1]  # "the sea gives us", "relations serves the": a verb ends the phrase
+        after_who = i > 0 and toks[i - 1].surface == "who" and not text[toks[i - 1].end:run[0].start].strip() \
+            and not text[toks[i - 1].start:toks[i - 1].end].lower().endswith(("'s", "’s"))
+        if after_who and len(run) == 1 and not run[0].capital and not det:
+            i = j  # "Tokyo stood firmly": a bare word right after the side's name is its verb
+            continue
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue
@@ -323,6 +331,9 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
 
 
 _NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
+_ADVERB = re.compile(r"^(?!\w*(?:pply|bly|mily|ally|oly|aly|eply)$)\w{3,}ly$")
+"""A lowercase "-ly" word is an adverb ("firmly", "early"), not part of a noun phrase; "supply",
+"assembly", "family", "ally" and "monopoly" are nouns."""
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ful|ile)$")
 """Adjective endings: an "-ing" word after one is a noun ("international financing")."""
 _NOT_NOUN = re.compile(r"(?:ly|ive|ous|ful|less|able|ible|ed|ing|ic|(?<!m)ent)$")
@@ -542,6 +553,7 @@ def find(
             groups.setdefault(root(m.key), []).append(m)
     groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
               if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
+    groups = _absorb_bare(groups)
     if not groups:
         return []
     subjects = [_subject(ms, where) for ms in groups.values()]
@@ -576,6 +588,31 @@ def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, s
     close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
     for i, j in close:
         union(with_rows[int(i)], with_rows[int(j)])
+
+
+def _bare(ms: list[Mention]) -> bool:
+    """Named in one statement only, by bare lowercase one-word phrases (no article)."""
+    return len({m.statement for m in ms}) == 1 and all(
+        not m.determiner and " " not in m.phrase and m.phrase[:1].islower() for m in ms)
+
+
+def _absorb_bare(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A subject named only by a bare word in one statement that carries another subject joins
+    the most salient other subject there: "protection against sabotage" beside "the logistics
+    hub", "the continued restrictions on … citrus exports" are side remarks on that matter, not a
+    matter of their own (step 4 of the module docstring)."""
+    out = {k: list(ms) for k, ms in groups.items()}
+    for key in sorted(groups):
+        ms = groups[key]
+        if not _bare(ms):
+            continue
+        statement = ms[0].statement
+        hosts = [(max(m.idf for m in out[k] if m.statement == statement), k) for k in sorted(out)
+                 if k != key and not _bare(out[k]) and any(m.statement == statement for m in out[k])]
+        if hosts:
+            host = min(hosts, key=lambda h: (-h[0], h[1]))[1]
+            out[host] += out.pop(key)
+    return out
 
 
 def _vector(ms: list[Mention], bg: Background):  # type: ignore[no-untyped-def]

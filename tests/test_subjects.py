@@ -267,3 +267,29 @@ def test_a_british_spelling_is_weighed_as_the_background_spells_it() -> None:
 
 def test_a_reporters_reference_is_no_subject() -> None:
     assert find("in a veiled reference to them") == []
+
+
+def test_a_trailing_adverb_is_no_part_of_a_phrase() -> None:
+    assert labels(find("to retire the steel mills early")) == {"the steel mills"}
+
+
+@pytest.mark.parametrize("noun", ["supply", "assembly", "family", "reply"])
+def test_nouns_ending_in_ly_stay(noun: str) -> None:
+    assert subjects._ADVERB.search(noun) is None
+
+
+def test_a_bare_word_after_a_sides_name_is_its_verb() -> None:
+    assert find("Israel insisted firmly on it") == []
+
+
+def test_a_noun_after_a_sides_possessive_stays() -> None:
+    assert labels(find("Israel's ceasefire")) == {"ceasefire"}
+
+
+def test_a_bare_side_remark_joins_the_statements_subject() -> None:
+    found = find("the steel mills, against sabotage")
+    assert [s.label for s in found] == ["the steel mills"]
+
+
+def test_a_bare_word_alone_in_its_statement_stays() -> None:
+    assert labels(find("against sabotage")) == {"sabotage"}
