@@ -33,12 +33,14 @@ def _quote(st: Statement, limit: int = 300) -> str:
     return f"“{md(text)}” — {md(st.speaker)} ({st.kind})"
 
 
-def divergence_gist(value: float) -> str:
+def divergence_gist(value: float, shared: int = 0) -> str:
     """Plain words for a Jensen-Shannon distance (base 2) between the sides' word shares over
     subjects. Bands: below 0.3 much the same emphasis; 0.3-0.5 overlapping with leanings of their
     own; 0.5-0.7 mostly different emphases; 0.7-0.9 little in common; 0.9 and above almost nothing
     in common. (Half of each side's weight on one shared subject and half on its own gives 0.71;
-    no shared subject gives 1.0.)"""
+    no shared subject gives 1.0.) ``shared``: subjects both sides raise (verdict shared or
+    mostly); when there are any, 0.9 and above says so instead of "almost nothing in common", so
+    the sentence cannot contradict the summary ("Both sides spoke about …")."""
     if value < 0.3:
         return "the two sides put their words on much the same subjects"
     if value < 0.5:
@@ -47,15 +49,18 @@ def divergence_gist(value: float) -> str:
         return "the two sides' emphases are mostly different"
     if value < 0.9:
         return "the two sides have little emphasis in common"
+    if shared:
+        return (f"the two sides have {shared} subject{'s' if shared != 1 else ''} in common but spend "
+                "most of their words on subjects of their own")
     return "the two sides have almost no subject in common"
 
 
-def _divergence_sentence(value: float | None) -> str:
+def _divergence_sentence(value: float | None, shared: int = 0) -> str:
     if value is None:
         return "The divergence index cannot be computed: one side has no words in any subject."
     return (
         f"Divergence index {value:.2f} (Jensen–Shannon distance: 0 = the same emphasis, "
-        f"1 = no subject in common): {divergence_gist(value)}."
+        f"1 = no subject in common): {divergence_gist(value, shared)}."
     )
 
 
@@ -166,7 +171,8 @@ def to_markdown(
     if count[a] and count[b]:
         out += [
             f"Overall cosine similarity of the two sides' statements: {analysis.similarity:.2f}. "
-            + _divergence_sentence(analysis.divergence),
+            + _divergence_sentence(analysis.divergence, sum(
+                1 for t in analysis.topics if t.verdict.kind in ("shared", "mostly"))),
             "",
         ]
     out += _accounts_section(analysis)

@@ -263,7 +263,8 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
     """Two words are in one phrase when only spaces or a hyphen stand between them, or the
     apostrophe of a plural possessive ("the Leaders' Summit")."""
     gap = text[a:b]
-    if gap[:1] in ("'", "’") and a > 0 and text[a - 1] in "sS" and gap[1:] and not gap[1:].strip(" \u00a0"):
+    if gap[:1] in ("'", "’") and a > 0 and text[a - 1] in "sS" and gap[1:] and not gap[1:].strip(" \u00a0") \
+            and text[b:b + 1].isupper():  # a name's possessive, not "countries' quarrels"
         return True
     return not gap.strip(" -\u00a0")
 

@@ -293,3 +293,11 @@ def test_a_bare_side_remark_joins_the_statements_subject() -> None:
 
 def test_a_bare_word_alone_in_its_statement_stays() -> None:
     assert labels(find("against sabotage")) == {"sabotage"}
+
+
+def test_a_lowercase_plural_possessive_ends_the_phrase() -> None:
+    assert "countries' steel mills" not in labels(find("the countries' steel mills"))
+
+
+def test_an_indefinite_pronoun_is_no_subject() -> None:
+    assert labels(find("Nobody in the room")) == {"the room"}
