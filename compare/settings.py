@@ -69,7 +69,8 @@ class Settings:
     (escalation/war 0.84, ceasefire/resolution 0.79, tariffs/trade 0.77)."""
 
     subject_join_similarity: float = 0.5
-    """One side's subject joins the other side's in the same paragraph (a reply in other words)
+    """One side's subject joins the other side's in the same paragraph (a reply in other words),
+    and a subject named in one statement joins one raised in several statements of its paragraph,
     when the cosine of their LSA vectors (idf-weighted sums of their words' vectors) is at least
     this. On the shipped background: geothermal/coal-fired power plants 0.74, G20 summit/
     Johannesburg Leaders' Summit 0.71, vessels/fish 0.51 are one matter; sea lanes/visa rules 0.3,

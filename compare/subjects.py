@@ -27,7 +27,10 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    A generic word (idf below ``Settings.generic_word_max_idf``) in a phrase with a specific one
    counts for nothing there, so one shared generic word joins nothing ("visa rules" and "the rule
    of law"). One side's subject and the other side's in the same paragraph join when their LSA
-   vectors are close (``Settings.subject_join_similarity``): a reply in other words.
+   vectors are close (``Settings.subject_join_similarity``): a reply in other words. A subject
+   named in one statement joins the closest subject raised in several statements, one of them in
+   its paragraph, when as close ("every tonne of fish stolen" after "thanked Tokyo for the
+   vessels"); a place named alone ("Gaza") takes no such fragment.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
    statement can carry several subjects. One named only by a bare word in one statement joins the
    most salient other subject of that statement ("protection against sabotage" beside "the
@@ -480,10 +483,11 @@ def _lone_name(run: list[_Tok], tok: _Tok, opens: bool) -> bool:
 
 def _dominated(found: list[Mention], settings: Settings) -> list[Mention]:
     """The mentions of one phrase without its generic words (idf below
-    ``Settings.generic_word_max_idf``) when the phrase also has a specific one (idf at least
-    ``Settings.lone_word_min_idf``): "visa rules" is about visas, so it does not make one subject
+    ``Settings.generic_word_max_idf``) when the phrase also has a specific lowercase one (idf at
+    least ``Settings.lone_word_min_idf``): "visa rules" is about visas, so it does not make one subject
     with "the rule of law" by the word "rule"."""
-    specific = [m for m in found if m.idf >= settings.lone_word_min_idf and not m.key.startswith(UNIT)]
+    specific = [m for m in found if m.idf >= settings.lone_word_min_idf and not m.key.startswith(UNIT)
+                and not m.surface[:1].isupper()]  # "the G20 summit" is a summit: a name modifies it
     if not specific:
         return found
     return [m for m in found if m.idf >= settings.generic_word_max_idf or m.key.startswith(UNIT)]
@@ -549,6 +553,10 @@ def find(
         groups.setdefault(root(m.key), []).append(m)
     if side_of is not None and paragraph is not None:
         _join_replies(groups, bg, settings, side_of, paragraph, union)
+        groups = {}
+        for m in found:
+            groups.setdefault(root(m.key), []).append(m)
+        _join_fragments(groups, bg, settings, paragraph, union)
         groups = {}
         for m in found:
             groups.setdefault(root(m.key), []).append(m)
@@ -656,6 +664,36 @@ def _join_replies(groups: dict[str, list[Mention]], bg: Background, settings: Se
         for kb, sb, pb, vb in one_sided[i + 1:]:
             if sa != sb and pa & pb and float(va @ vb) >= settings.subject_join_similarity - 1e-6:
                 union(ka, kb)
+
+
+def _lone_names(ms: list[Mention]) -> bool:
+    """Every mention is one capitalised word standing alone ("Gaza"): a place, not a matter."""
+    return all(m.surface[:1].isupper() and " " not in m.phrase for m in ms)
+
+
+def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
+                    paragraph: Sequence[int], union) -> None:  # type: ignore[no-untyped-def]
+    """Joins a subject named in one statement (a fragment: "every tonne of fish stolen") to the
+    subject raised in several statements, one of them in the same paragraph, that is closest to it
+    in the LSA space, when their cosine is at least ``Settings.subject_join_similarity`` ("the
+    vessels": "Wulandari thanked Tokyo for the vessels. 'Every tonne of fish stolen …', she
+    said"). A place named alone ("Gaza") takes no fragment: it is where, not what."""
+    if bg.vectors is None:
+        return
+    vectors = {k: _vector(ms, bg) for k, ms in groups.items()}
+    hosts = [k for k in sorted(groups) if len({m.statement for m in groups[k]}) > 1
+             and not _lone_names(groups[k]) and vectors[k] is not None]
+    for key in sorted(groups):
+        ms, vec = groups[key], vectors[key]
+        statements = {m.statement for m in ms}
+        if len(statements) != 1 or vec is None or key.startswith(UNIT):
+            continue
+        where = paragraph[next(iter(statements))]
+        near = [(float(vec @ vectors[h]), h) for h in hosts
+                if any(paragraph[m.statement] == where for m in groups[h])]
+        near = [(c, h) for c, h in near if c >= settings.subject_join_similarity - 1e-6]
+        if near:
+            union(key, max(near, key=lambda n: (n[0], n[1]))[1])
 
 
 def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-def]

@@ -301,3 +301,30 @@ def test_a_lowercase_plural_possessive_ends_the_phrase() -> None:
 
 def test_an_indefinite_pronoun_is_no_subject() -> None:
     assert labels(find("Nobody in the room")) == {"the room"}
+
+
+def fragment(cosine: float, paragraphs: tuple[int, int, int]) -> list[subjects.Subject]:
+    side = [NAMES[0]] * 3
+    return subjects.find(["the tariffs", "the tariffs again", "new duties"], [0, 1, 2], NAMES, frozenset(),
+                         with_vectors(cosine), DEFAULT, side_of=side, paragraph=list(paragraphs))
+
+
+def test_a_fragment_joins_a_close_subject_of_its_paragraph() -> None:
+    assert [s.statements for s in fragment(0.6, (1, 2, 2))] == [(0, 1, 2)]
+
+
+def test_a_fragment_in_another_paragraph_stays_apart() -> None:
+    assert sorted(s.statements for s in fragment(0.6, (1, 1, 2))) == [(0, 1), (2,)]
+
+
+def test_a_fragment_far_in_meaning_stays_apart() -> None:
+    assert sorted(s.statements for s in fragment(0.3, (1, 2, 2))) == [(0, 1), (2,)]
+
+
+def test_a_named_place_takes_no_fragment() -> None:
+    angle = np.arccos(0.9)
+    vectors = np.array([[1.0, 0.0], [np.cos(angle), np.sin(angle)]], dtype=np.float16)
+    bg = Background(BG.documents, {**BG.df, "oder": 5}, BG.count, "toy", "", vectors, {"oder": 0, "duti": 1})
+    found = subjects.find(["the Oder", "the Oder again", "new duties"], [0, 1, 2], NAMES, frozenset(), bg, DEFAULT,
+                          side_of=[NAMES[0]] * 3, paragraph=[1, 2, 2])
+    assert sorted(s.statements for s in found) == [(0, 1), (2,)]
