@@ -28,15 +28,16 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    counts for nothing there, so one shared generic word joins nothing ("visa rules" and "the rule
    of law"). One side's subject and the other side's in the same paragraph join when their LSA
    vectors are close (``Settings.subject_join_similarity``): a reply in other words. A subject
-   named in one statement joins the closest subject raised in several statements, one of them in
-   its paragraph, when as close ("every tonne of fish stolen" after "thanked Tokyo for the
+   named in one statement joins the closest subject raised in several statements, one of them
+   that statement or its neighbour in the paragraph, when as close ("every tonne of fish stolen" after "thanked Tokyo for the
    vessels"); a place named alone ("Gaza") takes no such fragment.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
    statement can carry several subjects. One named only by a bare word in one statement joins the
    most salient other subject of that statement ("protection against sabotage" beside "the
    logistics hub"). Its salience is the sum over those statements of the
    largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
-5. **Label.** The phrase naming it in the most statements; ties go to the shortest, then to one
+5. **Label.** The phrase naming it in the most statements; ties go to one with its most weighted
+   word, then to the shortest, then to one
    the text gives an article ("the hostages", "a ceasefire"), then to the first in the text. The
    article ("the", "a", "an") written before the phrase is kept.
 
@@ -311,7 +312,9 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
             run = run[:-1]  # "the sea gives us", "relations serves the": a verb ends the phrase
         after_who = i > 0 and toks[i - 1].surface == "who" and not text[toks[i - 1].end:run[0].start].strip() \
             and not text[toks[i - 1].start:toks[i - 1].end].lower().endswith(("'s", "’s"))
-        if after_who and len(run) == 1 and not run[0].capital and not det:
+        verb_slot = _VERB_BEFORE.search(text[max(0, run[0].start - 12):run[0].start])
+        if (after_who or verb_slot) and len(run) == 1 and not run[0].capital and not det:
+            # "Tokyo stood firmly", "a right to interfere", "a system that arrives", "cannot hide"
             i = j  # "Tokyo stood firmly": a bare word right after the side's name is its verb
             continue
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
@@ -335,6 +338,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
 
 
 _NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
+_VERB_BEFORE = re.compile(r"(?<!\w)(?:to|that|which|who|cannot|can't|won't|don't|doesn't|didn't)\s+$",
+                          re.IGNORECASE)
+"""Words after which a bare lowercase word is a verb: the infinitive's "to", a relative pronoun,
+a negated auxiliary."""
 _ADVERB = re.compile(r"^(?!\w*(?:pply|bly|mily|ally|oly|aly|eply)$)\w{3,}ly$")
 """A lowercase "-ly" word is an adverb ("firmly", "early"), not part of a noun phrase; "supply",
 "assembly", "family", "ally" and "monopoly" are nouns."""
@@ -674,8 +681,9 @@ def _lone_names(ms: list[Mention]) -> bool:
 def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
                     paragraph: Sequence[int], union) -> None:  # type: ignore[no-untyped-def]
     """Joins a subject named in one statement (a fragment: "every tonne of fish stolen") to the
-    subject raised in several statements, one of them in the same paragraph, that is closest to it
-    in the LSA space, when their cosine is at least ``Settings.subject_join_similarity`` ("the
+    subject raised in several statements, one of them the same statement or its neighbour in the
+    same paragraph (a readout's paragraph holds many matters), that is closest to it in the LSA
+    space, when their cosine is at least ``Settings.subject_join_similarity`` ("the
     vessels": "Wulandari thanked Tokyo for the vessels. 'Every tonne of fish stolen …', she
     said"). A place named alone ("Gaza") takes no fragment: it is where, not what."""
     if bg.vectors is None:
@@ -688,9 +696,10 @@ def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: 
         statements = {m.statement for m in ms}
         if len(statements) != 1 or vec is None or key.startswith(UNIT):
             continue
-        where = paragraph[next(iter(statements))]
+        only = next(iter(statements))
         near = [(float(vec @ vectors[h]), h) for h in hosts
-                if any(paragraph[m.statement] == where for m in groups[h])]
+                if any(paragraph[m.statement] == paragraph[only] and abs(m.statement - only) <= 1
+                       for m in groups[h])]
         near = [(c, h) for c, h in near if c >= settings.subject_join_similarity - 1e-6]
         if near:
             union(key, max(near, key=lambda n: (n[0], n[1]))[1])
@@ -714,8 +723,9 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
                                         "first": (where(m.statement), m.start),
-                                        "opens": m.opens})
+                                        "opens": m.opens, "keys": set()})
         entry["statements"].add(m.statement)
+        entry["keys"].add(m.key)
         if m.determiner and not entry["det"]:
             entry["det"] = m.determiner
     top = keys[0]
@@ -723,7 +733,10 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         words = len(e["phrase"].split())
         # with an article the shortest ("the hostages" over "the release of all hostages"); without
         # one, a phrase over a lone word ("ironclad commitment" over "ironclad")
-        return (-len(e["statements"]), 0 if e["det"] else 1, words if e["det"] else (words == 1), words, e["first"])
+        # a phrase naming the subject's main word first: a joined side remark ("a free [and open
+        # …]") does not name the whole
+        return (-len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
+                words if e["det"] else (words == 1), words, e["first"])
 
     chosen = min(stats.values(), key=rank)
     label = chosen["phrase"]

@@ -317,6 +317,13 @@ def test_a_fragment_in_another_paragraph_stays_apart() -> None:
     assert sorted(s.statements for s in fragment(0.6, (1, 1, 2))) == [(0, 1), (2,)]
 
 
+def test_a_fragment_far_in_its_paragraph_stays_apart() -> None:
+    side = [NAMES[0]] * 4
+    found = subjects.find(["the tariffs", "the tariffs again", "the steel", "new duties"], [0, 1, 2, 3], NAMES,
+                          frozenset(), with_vectors(0.6), DEFAULT, side_of=side, paragraph=[1, 1, 2, 2])
+    assert (0, 1) in [s.statements for s in found]
+
+
 def test_a_fragment_far_in_meaning_stays_apart() -> None:
     assert sorted(s.statements for s in fragment(0.3, (1, 2, 2))) == [(0, 1), (2,)]
 
@@ -328,3 +335,14 @@ def test_a_named_place_takes_no_fragment() -> None:
     found = subjects.find(["the Oder", "the Oder again", "new duties"], [0, 1, 2], NAMES, frozenset(), bg, DEFAULT,
                           side_of=[NAMES[0]] * 3, paragraph=[1, 2, 2])
     assert sorted(s.statements for s in found) == [(0, 1), (2,)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a right to interfere", {"a right"}), ("a system that arrives now", {"a system"}), ("it cannot hide", set()),
+])
+def test_a_bare_word_in_a_verbs_place_is_no_subject(text: str, expected: set[str]) -> None:
+    assert labels(find(text)) == expected
+
+
+def test_a_noun_phrase_after_to_stays() -> None:
+    assert labels(find("a return to the ceasefire")) == {"the ceasefire"}
