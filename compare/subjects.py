@@ -29,8 +29,8 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    of law"). One side's subject and the other side's in the same paragraph join when their LSA
    vectors are close (``Settings.subject_join_similarity``): a reply in other words. A subject
    named in one statement joins the closest subject raised in several statements, one of them
-   that statement or its neighbour in the paragraph, when as close ("every tonne of fish stolen" after "thanked Tokyo for the
-   vessels"); a place named alone ("Gaza") takes no such fragment.
+   that statement or its neighbour in the paragraph, when as close ("every tonne of fish stolen"
+   after "thanked Tokyo for the vessels"); a place named alone ("Gaza") takes no such fragment.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
    statement can carry several subjects. One named only by a bare word in one statement joins the
    most salient other subject of that statement ("protection against sabotage" beside "the
@@ -317,6 +317,8 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
             # "Tokyo stood firmly", "a right to interfere", "a system that arrives", "cannot hide"
             i = j  # "Tokyo stood firmly": a bare word right after the side's name is its verb
             continue
+        if after_who and len(run) > 1 and not run[0].capital and not det:
+            run = run[1:]  # "help Indonesia retire coal-fired power plants": the name's verb goes
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue

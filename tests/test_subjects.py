@@ -346,3 +346,7 @@ def test_a_bare_word_in_a_verbs_place_is_no_subject(text: str, expected: set[str
 
 def test_a_noun_phrase_after_to_stays() -> None:
     assert labels(find("a return to the ceasefire")) == {"the ceasefire"}
+
+
+def test_a_verb_after_a_sides_name_leaves_the_phrase() -> None:
+    assert labels(find("to help Israel retire steel mills")) == {"steel mills"}
