@@ -342,10 +342,16 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         f"general words such as *issues* or *important* removed) whose words have a background idf of "
         f"at least {settings.subject_min_idf:g}, i.e. are rare in ordinary diplomatic text; variants "
         f"joined when they always occur together or their LSA vectors have cosine at least "
-        f"{settings.subject_merge_similarity:g}; a statement can raise several subjects; at most "
-        f"{settings.max_subjects} subjects, the most salient first.",
+        f"{settings.subject_merge_similarity:g}; a generic word (idf below "
+        f"{settings.generic_word_max_idf:g}) beside a specific one joins nothing; one side's subject "
+        "joins the other side's reply in the same paragraph, and a subject of one statement the "
+        "closest subject of its own or the neighbouring statement, when their LSA vectors have "
+        f"cosine at least {settings.subject_join_similarity:g}; a statement can raise several "
+        f"subjects; at most {settings.max_subjects} subjects, the most salient first; the summary "
+        f"names at most {settings.summary_subjects} per sentence.",
         "- **Shares and verdicts**: a side's share of a subject = its statements (or content words) "
-        "that raise it / all of that side's. Verdict: *both sides* if the smaller word share is at "
+        "that raise it / all of that side's (each subject on its own: a statement can raise several "
+        "subjects, so a side's shares can add up to more than 100%). Verdict: *both sides* if the smaller word share is at "
         f"least {settings.shared_ratio} of the larger, *mostly X* otherwise, *only X* if one side has "
         f"no statement on it; *tentative* when a side has fewer than {settings.thin_statements} "
         "statements.",
