@@ -353,8 +353,8 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         "that raise it / all of that side's (each subject on its own: a statement can raise several "
         "subjects, so a side's shares can add up to more than 100%). Verdict: *both sides* if the "
         f"smaller word share is at least {settings.shared_ratio} of the larger, *mostly X* otherwise, "
-        "*only X* if one side has no statement on it; *tentative* when a side has fewer than {settings.thin_statements} "
-        "statements.",
+        "*only X* if one side has no statement on it; *tentative* when a side has fewer than "
+        f"{settings.thin_statements} statements.",
         "- **Weights**: TF-IDF with idf(t) = ln((1 + N_bg + n) / (1 + df_bg(t) + df_a(t))) + 1 "
         "over the background; vectors are unit length (similarity and counterparts).",
         "- **Divergence index**: Jensen–Shannon distance (base 2) between the sides' word shares over "
