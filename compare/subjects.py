@@ -565,7 +565,8 @@ def find(
         groups = {}
         for m in found:
             groups.setdefault(root(m.key), []).append(m)
-        _join_fragments(groups, bg, settings, paragraph, union)
+        rank = {r: k for k, r in enumerate(sorted(rows, key=where))}
+        _join_fragments(groups, bg, settings, paragraph, rank, union)
         groups = {}
         for m in found:
             groups.setdefault(root(m.key), []).append(m)
@@ -681,10 +682,11 @@ def _lone_names(ms: list[Mention]) -> bool:
 
 
 def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
-                    paragraph: Sequence[int], union) -> None:  # type: ignore[no-untyped-def]
+                    paragraph: Sequence[int], rank: dict[int, int], union) -> None:  # type: ignore[no-untyped-def]
     """Joins a subject named in one statement (a fragment: "every tonne of fish stolen") to the
     subject raised in several statements, one of them the same statement or its neighbour in the
-    same paragraph (a readout's paragraph holds many matters), that is closest to it in the LSA
+    same paragraph (``rank``: each statement's place in document order; a readout's paragraph
+    holds many matters), that is closest to it in the LSA
     space, when their cosine is at least ``Settings.subject_join_similarity`` ("the
     vessels": "Wulandari thanked Tokyo for the vessels. 'Every tonne of fish stolen …', she
     said"). A place named alone ("Gaza") takes no fragment: it is where, not what."""
@@ -700,7 +702,7 @@ def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: 
             continue
         only = next(iter(statements))
         near = [(float(vec @ vectors[h]), h) for h in hosts
-                if any(paragraph[m.statement] == paragraph[only] and abs(m.statement - only) <= 1
+                if any(paragraph[m.statement] == paragraph[only] and abs(rank[m.statement] - rank[only]) <= 1
                        for m in groups[h])]
         near = [(c, h) for c, h in near if c >= settings.subject_join_similarity - 1e-6]
         if near:
