@@ -261,7 +261,8 @@ def _topics_chart(analysis: Analysis, settings: Settings) -> Figure:
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)  # the centre line is the axis
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{abs(x):.0f}%"))
-    ax.set_xlabel("share of each side's words spent on the subject")
+    ax.set_xlabel("each bar on its own: share of a side's words in its statements that raise the subject\n"
+                  "(one statement can raise several subjects, so a side's bars need not add up to 100%)")
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     edge = blended_transform_factory(ax.transAxes, ax.transData)

@@ -42,6 +42,13 @@ def word_set(name: str, language: str = "en") -> frozenset[str]:
 
 
 @cache
+def number_words(language: str = "en") -> frozenset[str]:
+    """Words for numbers ("fifty", "dozen", "billion"; ``data/<language>/number_words.txt``): a
+    count is never a subject, and a lone word after one is the unit counted ("fifty years")."""
+    return word_set("number_words.txt", language)
+
+
+@cache
 def stopwords(language: str = "en") -> frozenset[str]:
     return frozenset(w.lower() for line in read_lines("stopwords.txt", language) for w in line.split())
 

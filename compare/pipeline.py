@@ -95,7 +95,8 @@ def compare_statements(
     people_words = frozenset(w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2)
     aliases = {i: d for i, d in enumerate(repeat_of) if d is not None and side_of[d] in names}
     found = subjects.find([subjects.content(st) for st in statements], rows, names, people_words, bg,
-                          settings, position=[place[i][:2] for i in range(len(statements))], aliases=aliases)
+                          settings, position=[place[i][:2] for i in range(len(statements))], aliases=aliases,
+                          side_of=side_of, paragraph=[st.paragraph for st in statements])
     topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
                                     [list(f.terms) for f in found], settings, rows=rows)
     surface = terms.surface_forms(texts)

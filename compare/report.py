@@ -33,12 +33,14 @@ def _quote(st: Statement, limit: int = 300) -> str:
     return f"“{md(text)}” — {md(st.speaker)} ({st.kind})"
 
 
-def divergence_gist(value: float) -> str:
+def divergence_gist(value: float, shared: int = 0) -> str:
     """Plain words for a Jensen-Shannon distance (base 2) between the sides' word shares over
     subjects. Bands: below 0.3 much the same emphasis; 0.3-0.5 overlapping with leanings of their
     own; 0.5-0.7 mostly different emphases; 0.7-0.9 little in common; 0.9 and above almost nothing
     in common. (Half of each side's weight on one shared subject and half on its own gives 0.71;
-    no shared subject gives 1.0.)"""
+    no shared subject gives 1.0.) ``shared``: subjects both sides raise (verdict shared or
+    mostly); when there are any, 0.9 and above says so instead of "almost nothing in common", so
+    the sentence cannot contradict the summary ("Both sides spoke about …")."""
     if value < 0.3:
         return "the two sides put their words on much the same subjects"
     if value < 0.5:
@@ -47,15 +49,18 @@ def divergence_gist(value: float) -> str:
         return "the two sides' emphases are mostly different"
     if value < 0.9:
         return "the two sides have little emphasis in common"
+    if shared:
+        return (f"the two sides have {shared} subject{'s' if shared != 1 else ''} in common but spend "
+                "most of their words on subjects of their own")
     return "the two sides have almost no subject in common"
 
 
-def _divergence_sentence(value: float | None) -> str:
+def _divergence_sentence(value: float | None, shared: int = 0) -> str:
     if value is None:
         return "The divergence index cannot be computed: one side has no words in any subject."
     return (
         f"Divergence index {value:.2f} (Jensen–Shannon distance: 0 = the same emphasis, "
-        f"1 = no subject in common): {divergence_gist(value)}."
+        f"1 = no subject in common): {divergence_gist(value, shared)}."
     )
 
 
@@ -80,7 +85,8 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         f"#### {md(topic.label) or '(no content words)'}",
         "",
         f"Statements that raise it: {md(a)} {_pct(topic.share[a])}, {md(b)} {_pct(topic.share[b])} "
-        f"(share of each side's words: {_pct(topic.word_share[a])} / {_pct(topic.word_share[b])}). "
+        f"(share of each side's words in statements that raise it: {_pct(topic.word_share[a])} / "
+        f"{_pct(topic.word_share[b])}; a statement can raise several subjects). "
         f"Verdict: **{md(verdict_words(topic))}**{_tentative(analysis, topic)}.{also}{frames}{_single(topic)}",
         "",
     ]
@@ -165,7 +171,8 @@ def to_markdown(
     if count[a] and count[b]:
         out += [
             f"Overall cosine similarity of the two sides' statements: {analysis.similarity:.2f}. "
-            + _divergence_sentence(analysis.divergence),
+            + _divergence_sentence(analysis.divergence, sum(
+                1 for t in analysis.topics if t.verdict.kind in ("shared", "mostly"))),
             "",
         ]
     out += _accounts_section(analysis)
@@ -335,13 +342,19 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         f"general words such as *issues* or *important* removed) whose words have a background idf of "
         f"at least {settings.subject_min_idf:g}, i.e. are rare in ordinary diplomatic text; variants "
         f"joined when they always occur together or their LSA vectors have cosine at least "
-        f"{settings.subject_merge_similarity:g}; a statement can raise several subjects; at most "
-        f"{settings.max_subjects} subjects, the most salient first.",
+        f"{settings.subject_merge_similarity:g}; a generic word (idf below "
+        f"{settings.generic_word_max_idf:g}) beside a specific one joins nothing; one side's subject "
+        "joins the other side's reply in the same paragraph, and a subject of one statement the "
+        "closest subject of its own or the neighbouring statement, when their LSA vectors have "
+        f"cosine at least {settings.subject_join_similarity:g}; a statement can raise several "
+        f"subjects; at most {settings.max_subjects} subjects, the most salient first; the summary "
+        f"names at most {settings.summary_subjects} per sentence.",
         "- **Shares and verdicts**: a side's share of a subject = its statements (or content words) "
-        "that raise it / all of that side's. Verdict: *both sides* if the smaller word share is at "
-        f"least {settings.shared_ratio} of the larger, *mostly X* otherwise, *only X* if one side has "
-        f"no statement on it; *tentative* when a side has fewer than {settings.thin_statements} "
-        "statements.",
+        "that raise it / all of that side's (each subject on its own: a statement can raise several "
+        "subjects, so a side's shares can add up to more than 100%). Verdict: *both sides* if the "
+        f"smaller word share is at least {settings.shared_ratio} of the larger, *mostly X* otherwise, "
+        "*only X* if one side has no statement on it; *tentative* when a side has fewer than "
+        f"{settings.thin_statements} statements.",
         "- **Weights**: TF-IDF with idf(t) = ln((1 + N_bg + n) / (1 + df_bg(t) + df_a(t))) + 1 "
         "over the background; vectors are unit length (similarity and counterparts).",
         "- **Divergence index**: Jensen–Shannon distance (base 2) between the sides' word shares over "

@@ -55,14 +55,37 @@ class Settings:
     the background) than a word inside a longer phrase, one the text gives an article ("the war",
     "humanitarian workers"), or one raised in two statements ("trade")."""
 
+    generic_word_max_idf: float = 5.5
+    """A subject word below this background idf is generic ("rule" 5.0, "line" 5.2): in a phrase
+    with a specific word (idf at least ``lone_word_min_idf``: "visa rules", "east-west line") it
+    names no subject of its own, so "visa rules" and "the rule of law" do not meet on "rule".
+    Halfway between ``subject_min_idf`` and ``lone_word_min_idf``; above it are words that name a
+    matter even inside another's phrase (hostages 7.6, humanitarian 5.7)."""
+
     subject_merge_similarity: float = 0.9
     """Two subject words are variants of one subject when the cosine of their LSA vectors in the
     background is at least this. On the shipped background 0.9 joins variants (Lebanese/Lebanon
     0.94, Taiwan/Strait 0.93, vaccine/vaccines 1.0) but not words that merely share a context
     (escalation/war 0.84, ceasefire/resolution 0.79, tariffs/trade 0.77)."""
 
+    subject_join_similarity: float = 0.5
+    """One side's subject joins the other side's in the same paragraph (a reply in other words),
+    and a subject named in one statement joins one raised in several statements of its paragraph,
+    when the cosine of their LSA vectors (idf-weighted sums of their words' vectors) is at least
+    this. On the shipped background: geothermal/coal-fired power plants 0.74, G20 summit/
+    Johannesburg Leaders' Summit 0.71, vessels/fish 0.51 are one matter; sea lanes/visa rules 0.3,
+    vessels/geothermal 0.35 are not. The paragraph condition does the rest: unrelated subjects
+    of one article often score 0.5-0.8 (one article is about one region), so closeness alone
+    would join them (the war/escalation of the conflict 0.84 in the seed, raised by opposite sides
+    in different paragraphs)."""
+
     max_subjects: int = 15
     """Subjects kept per article, the most salient first (a reader lists about 7 per article)."""
+
+    summary_subjects: int = 4
+    """Subjects named in one sentence of the summary (``compare.summary.board``); the rest are
+    counted and stay in the subjects table. A teacher's board holds 6-7 subjects per article
+    (issue 9: about 7), so four per verdict keeps the summary to what a reader would list."""
 
     max_cluster_statements: int = 1000
     """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later

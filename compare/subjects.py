@@ -16,15 +16,28 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    falls below it. A bare lowercase one-word phrase in a single statement needs
    ``Settings.lone_word_min_idf``, and one
    that English morphology marks as an adverb, adjective or verb form names nothing. A named third
-   government or body always names a subject.
+   government or body always names a subject. A number ("fifty", "2bn"; ``number_words.txt``) and
+   a lone word counted by one ("fifty years") name nothing; a capitalised word standing alone as a
+   phrase ("the Oder", "Poles"; not an acronym such as "MRT") is weak evidence, like a bare word; a
+   British spelling is weighed as the background's American one when that is commoner there.
 3. **Variants.** Subject words are joined into one subject (union-find, in sorted order) when they
    have the same stem, name the same government, always occur in the same phrases ("suffering" and
    "Palestinian" in "the suffering of the Palestinian people"), or have LSA vectors in the
    background with cosine at least ``Settings.subject_merge_similarity`` ("Lebanese"/"Lebanon").
+   A generic word (idf below ``Settings.generic_word_max_idf``) in a phrase with a specific one
+   counts for nothing there, so one shared generic word joins nothing ("visa rules" and "the rule
+   of law"). One side's subject and the other side's in the same paragraph join when their LSA
+   vectors are close (``Settings.subject_join_similarity``): a reply in other words. A subject
+   named in one statement joins the closest subject raised in several statements, one of them
+   that statement or its neighbour in the paragraph, when as close ("every tonne of fish stolen"
+   after "thanked Tokyo for the vessels"); a place named alone ("Gaza") takes no such fragment.
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
-   statement can carry several subjects. Its salience is the sum over those statements of the
+   statement can carry several subjects. One named only by a bare word in one statement joins the
+   most salient other subject of that statement ("protection against sabotage" beside "the
+   logistics hub"). Its salience is the sum over those statements of the
    largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
-5. **Label.** The phrase naming it in the most statements; ties go to the shortest, then to one
+5. **Label.** The phrase naming it in the most statements; ties go to one with its most weighted
+   word, then to the shortest, then to one
    the text gives an article ("the hostages", "a ceasefire"), then to the first in the text. The
    article ("the", "a", "an") written before the phrase is kept.
 
@@ -44,6 +57,7 @@ from .background import Background
 from .lexicon import (
     find_affiliations,
     general_words,
+    number_words,
     office_places,
     reporting_verbs,
     stopwords,
@@ -210,7 +224,7 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
     for m in _TOKEN.finditer(text):
         start, end, word = m.start(), m.end(), m.group(0)
         if _inside(removed, start, end):
-            toks.append(_Tok("break", start, end))
+            toks.append(_Tok("break", start, end, "who"))
             continue
         unit = _inside(units, start, end)
         if unit is not None:
@@ -228,7 +242,9 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
             prev.end = end
             prev.key = prev.key + " " + lower
             continue
-        if lower == "of":
+        if lower[0].isdigit() or lower in number_words():
+            toks.append(_Tok("break", start, end, "number"))  # "2bn", "fifty": a count, no matter
+        elif lower == "of":
             toks.append(_Tok("of", start, end))
         elif lower in _AUXILIARIES:
             toks.append(_Tok("aux", start, end, lower))
@@ -239,7 +255,8 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
         elif len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop \
                 and re.match(r" [A-Z]", text[end:end + 2]):
             toks.append(_Tok("content", start, end, word, lower, True))  # "El Paso", "Al Jazeera"
-        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words:
+        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words \
+                or (_ADVERB.search(lower) and not word[0].isupper()):
             toks.append(_Tok("break", start, end))
         else:
             toks.append(_Tok("content", start, end, word, stem(lower), word[0].isupper()))
@@ -247,8 +264,13 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:
-    """Two words are in one phrase when only spaces or a hyphen stand between them."""
-    return not text[a:b].strip(" -\u00a0")
+    """Two words are in one phrase when only spaces or a hyphen stand between them, or the
+    apostrophe of a plural possessive ("the Leaders' Summit")."""
+    gap = text[a:b]
+    if gap[:1] in ("'", "’") and a > 0 and text[a - 1] in "sS" and gap[1:] and not gap[1:].strip(" \u00a0") \
+            and text[b:b + 1].isupper():  # a name's possessive, not "countries' quarrels"
+        return True
+    return not gap.strip(" -\u00a0")
 
 
 def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
@@ -288,6 +310,15 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
                 and not run[-1].surface.lower().endswith(("ss", "us", "is", "as")) \
                 and _OBJECT_NEXT.match(text, run[-1].end):
             run = run[:-1]  # "the sea gives us", "relations serves the": a verb ends the phrase
+        after_who = i > 0 and toks[i - 1].surface == "who" and not text[toks[i - 1].end:run[0].start].strip() \
+            and not text[toks[i - 1].start:toks[i - 1].end].lower().endswith(("'s", "’s"))
+        verb_slot = _VERB_BEFORE.search(text[max(0, run[0].start - 12):run[0].start])
+        if (after_who or verb_slot) and len(run) == 1 and not run[0].capital and not det:
+            # "Tokyo stood firmly", "a right to interfere", "a system that arrives", "cannot hide"
+            i = j  # "Tokyo stood firmly": a bare word right after the side's name is its verb
+            continue
+        if after_who and len(run) > 1 and not run[0].capital and not det:
+            run = run[1:]  # "help Indonesia retire coal-fired power plants": the name's verb goes
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue
@@ -298,6 +329,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
                 i = j
                 continue
             run = run[1:]
+        if len(run) == 1 and not run[0].capital and i > 0 and toks[i - 1].surface == "number" \
+                and _gap_ok(text, toks[i - 1].end, run[0].start):
+            i = j  # "2bn złoty", "fifty years": a unit counted, not a matter
+            continue
         run = _trim(run, text)
         out.append((_compound(run), det))
         i = j
@@ -305,6 +340,15 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
 
 
 _NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
+_VERB_BEFORE = re.compile(r"(?<!\w)(?:to|that|which|who|cannot|can't|won't|don't|doesn't|didn't)\s+$",
+                          re.IGNORECASE)
+"""Words after which a bare lowercase word is a verb: the infinitive's "to", a relative pronoun,
+a negated auxiliary."""
+_ADVERB = re.compile(r"^(?!\w*(?:pply|bly|mily|ally|oly|aly|eply)$)\w{3,}ly$")
+"""A lowercase "-ly" word is an adverb ("firmly", "early"), not part of a noun phrase; "supply",
+"assembly", "family", "ally" and "monopoly" are nouns."""
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ful|ile)$")
+"""Adjective endings: an "-ing" word after one is a noun ("international financing")."""
 _NOT_NOUN = re.compile(r"(?:ly|ive|ous|ful|less|able|ible|ed|ing|ic|(?<!m)ent)$")
 
 
@@ -316,6 +360,8 @@ def _trim(run: list[_Tok], text: str = "") -> list[_Tok]:
             and _gap_ok(text, run[0].end, run[1].start):  # "suffering of the …" is a noun
         run = run[1:]
     while len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith(("ed", "ing")):
+        if run[-1].surface.lower().endswith("ing") and _ADJECTIVE.search(run[-2].surface.lower()):
+            break  # "the international financing", "illegal fishing": an adjective makes it a noun
         run = run[:-1]
     return run
 
@@ -388,38 +434,86 @@ def mentions(
         toks = _tokens(text, names, people)
         for run, det in _chunks(text, toks):
             phrase = _phrase(text, run)
-            lone = _lone_not_noun(run, det)
+            if _lone_not_noun(run, det):
+                chunk_id += 1
+                continue
+            opens = not text[: run[0].start].strip(" \"“”‘’'")
+            found: list[Mention] = []
             for tok in run:
-                if lone:
-                    continue
+                key = tok.key
                 if tok.key.startswith(UNIT) or getattr(tok, "name", False):
                     value = max((idf(bg, k) for k in tok.key.split(" ")) if not tok.key.startswith(UNIT)
                                 else (idf(bg, stem(w.lower())) for w in tok.surface.split()), default=0.0)
                     value = max(value, settings.subject_min_idf)
+                    weak = False
                 else:
-                    value = idf(bg, tok.key.split(" ")[0])
+                    key = _spelling_key(tok, bg)
+                    value = idf(bg, key.split(" ")[0])
                     if value < settings.subject_min_idf:
                         continue
                     bare = len(run) == 1 and not det and not tok.capital
-                    weak = bare and value < settings.lone_word_min_idf
-                if tok.key.startswith(UNIT) or getattr(tok, "name", False):
-                    weak = False
-                opens = not text[: run[0].start].strip(" \"“”‘’'")
-                out.append(Mention(r, tok.key, tok.surface, round(value, 4), phrase, det, tok.start,
-                                   chunk_id, run[0].start, opens, weak))
+                    weak = bare and value < settings.lone_word_min_idf or _lone_name(run, tok, opens)
+                found.append(Mention(r, key, tok.surface, round(value, 4), phrase, det, tok.start,
+                                     chunk_id, run[0].start, opens, weak))
+            out += _dominated(found, settings)
             chunk_id += 1
     return out
+
+
+_SPELLINGS = (("ence", "ense"), ("our", "or"), ("mme", "m"), ("tre", "ter"), ("isation", "ization"),
+              ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
+"""British -> American spelling endings ("defence" -> "defense", "programme" -> "program"). The
+background is mostly American (White House text), so a British spelling looks rare, and so
+salient, when it is not; the American form is used only when the background has it more often."""
+
+
+def _spelling_key(tok: _Tok, bg: Background) -> str:
+    """The key of a lowercase content word, spelled as the background spells it most often."""
+    if " " in tok.key:
+        return tok.key
+    word = tok.surface.lower().replace("’", "'")
+    word = word[:-2] if word.endswith("'s") else word
+    for british, american in _SPELLINGS:
+        if word.endswith(british):
+            other = stem(word[: -len(british)] + american)
+            if bg.df.get(other, 0) > bg.df.get(tok.key, 0):
+                return other
+            break
+    return tok.key
+
+
+def _lone_name(run: list[_Tok], tok: _Tok, opens: bool) -> bool:
+    """A capitalised word standing alone as a phrase ("the Oder", "Poles", "Nazi"), not an
+    acronym or code ("MRT", "COP30"): a place, people or adjective named in passing is a subject
+    only with a second statement naming it (or when it joins another subject)."""
+    word = tok.surface
+    return len(run) == 1 and tok.capital and not opens and word[1:].islower() and word.isalpha()
+
+
+def _dominated(found: list[Mention], settings: Settings) -> list[Mention]:
+    """The mentions of one phrase without its generic words (idf below
+    ``Settings.generic_word_max_idf``) when the phrase also has a specific lowercase one (idf at
+    least ``Settings.lone_word_min_idf``): "visa rules" is about visas, so it does not make one subject
+    with "the rule of law" by the word "rule"."""
+    specific = [m for m in found if m.idf >= settings.lone_word_min_idf and not m.key.startswith(UNIT)
+                and not m.surface[:1].isupper()]  # "the G20 summit" is a summit: a name modifies it
+    if not specific:
+        return found
+    return [m for m in found if m.idf >= settings.generic_word_max_idf or m.key.startswith(UNIT)]
 
 
 def find(
     texts: Sequence[str], rows: Sequence[int], names: tuple[str, str], people: frozenset[str],
     bg: Background, settings: Settings = DEFAULT, position: Sequence[tuple[int, int]] | None = None,
-    aliases: dict[int, int] | None = None,
+    aliases: dict[int, int] | None = None, side_of: Sequence[str] | None = None,
+    paragraph: Sequence[int] | None = None,
 ) -> list[Subject]:
     """The subjects of the statements ``rows`` (indices into ``texts``), most salient first
     (module docstring). ``position`` gives each statement's place in the text (default: its
     index), for ties; ``people`` are words of person names to remove; ``aliases`` maps a repeat
-    (headline, deck) to the statement it repeats: its phrases count as that statement's."""
+    (headline, deck) to the statement it repeats: its phrases count as that statement's.
+    ``side_of`` and ``paragraph`` (each statement's side and paragraph) let one side's subject join
+    the other side's reply in the same paragraph (step 3 of the module docstring)."""
     aliases = aliases or {}
     found = mentions(texts, rows, names, people, bg, settings)
     if aliases:
@@ -466,8 +560,19 @@ def find(
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(root(m.key), []).append(m)
+    if side_of is not None and paragraph is not None:
+        _join_replies(groups, bg, settings, side_of, paragraph, union)
+        groups = {}
+        for m in found:
+            groups.setdefault(root(m.key), []).append(m)
+        rank = {r: k for k, r in enumerate(sorted(rows, key=where))}
+        _join_fragments(groups, bg, settings, paragraph, rank, union)
+        groups = {}
+        for m in found:
+            groups.setdefault(root(m.key), []).append(m)
     groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
               if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
+    groups = _absorb_bare(groups)
     if not groups:
         return []
     subjects = [_subject(ms, where) for ms in groups.values()]
@@ -504,6 +609,106 @@ def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, s
         union(with_rows[int(i)], with_rows[int(j)])
 
 
+def _bare(ms: list[Mention]) -> bool:
+    """Named in one statement only, by bare lowercase one-word phrases (no article)."""
+    return len({m.statement for m in ms}) == 1 and all(
+        not m.determiner and " " not in m.phrase and m.phrase[:1].islower() for m in ms)
+
+
+def _absorb_bare(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A subject named only by a bare word in one statement that carries another subject joins
+    the most salient other subject there: "protection against sabotage" beside "the logistics
+    hub", "the continued restrictions on … citrus exports" are side remarks on that matter, not a
+    matter of their own (step 4 of the module docstring)."""
+    out = {k: list(ms) for k, ms in groups.items()}
+    for key in sorted(groups):
+        ms = groups[key]
+        if not _bare(ms):
+            continue
+        statement = ms[0].statement
+        hosts = [(max(m.idf for m in out[k] if m.statement == statement), k) for k in sorted(out)
+                 if k != key and not _bare(out[k]) and any(m.statement == statement for m in out[k])]
+        if hosts:
+            host = min(hosts, key=lambda h: (-h[0], h[1]))[1]
+            out[host] += out.pop(key)
+    return out
+
+
+def _vector(ms: list[Mention], bg: Background):  # type: ignore[no-untyped-def]
+    """A subject's place in the background's LSA space: the idf-weighted sum of its words' vectors
+    (unit length), or None when none of its words has one."""
+    import numpy as np
+
+    assert bg.vectors is not None
+    total = np.zeros(bg.vectors.shape[1], dtype=np.float32)
+    for m in ms:
+        words = [stem(w.lower()) for w in m.surface.split()] if m.key.startswith(UNIT) else m.key.split(" ")
+        for w in words:
+            row = bg.rows.get(w)
+            if row is not None:
+                total += bg.vectors[row].astype(np.float32) * m.idf
+    norm = float(np.linalg.norm(total))
+    return total / norm if norm else None
+
+
+def _join_replies(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
+                  side_of: Sequence[str], paragraph: Sequence[int], union) -> None:  # type: ignore[no-untyped-def]
+    """Joins one side's subject with the other side's in the same paragraph when their LSA vectors
+    (:func:`_vector`) have cosine at least ``Settings.subject_join_similarity``. News copy puts a
+    reply beside what it answers ("On energy, A said Japan would back geothermal projects. B, for
+    her part, called for money to retire coal plants"): the two are one subject raised by both
+    sides in different words. Each subject must be one side's alone (so two subjects both sides
+    already raise stay apart), and a named government joins nothing this way."""
+    if bg.vectors is None:
+        return
+    one_sided: list[tuple[str, str, frozenset[int], Any]] = []
+    for key in sorted(groups):
+        ms = groups[key]
+        sides = {side_of[m.statement] for m in ms}
+        if len(sides) != 1 or key.startswith(UNIT):
+            continue
+        vec = _vector(ms, bg)
+        if vec is not None:
+            one_sided.append((key, next(iter(sides)), frozenset(paragraph[m.statement] for m in ms), vec))
+    for i, (ka, sa, pa, va) in enumerate(one_sided):
+        for kb, sb, pb, vb in one_sided[i + 1:]:
+            if sa != sb and pa & pb and float(va @ vb) >= settings.subject_join_similarity - 1e-6:
+                union(ka, kb)
+
+
+def _lone_names(ms: list[Mention]) -> bool:
+    """Every mention is one capitalised word standing alone ("Gaza"): a place, not a matter."""
+    return all(m.surface[:1].isupper() and " " not in m.phrase for m in ms)
+
+
+def _join_fragments(groups: dict[str, list[Mention]], bg: Background, settings: Settings,
+                    paragraph: Sequence[int], rank: dict[int, int], union) -> None:  # type: ignore[no-untyped-def]
+    """Joins a subject named in one statement (a fragment: "every tonne of fish stolen") to the
+    subject raised in several statements, one of them the same statement or its neighbour in the
+    same paragraph (``rank``: each statement's place in document order; a readout's paragraph
+    holds many matters), that is closest to it in the LSA
+    space, when their cosine is at least ``Settings.subject_join_similarity`` ("the
+    vessels": "Wulandari thanked Tokyo for the vessels. 'Every tonne of fish stolen …', she
+    said"). A place named alone ("Gaza") takes no fragment: it is where, not what."""
+    if bg.vectors is None:
+        return
+    vectors = {k: _vector(ms, bg) for k, ms in groups.items()}
+    hosts = [k for k in sorted(groups) if len({m.statement for m in groups[k]}) > 1
+             and not _lone_names(groups[k]) and vectors[k] is not None]
+    for key in sorted(groups):
+        ms, vec = groups[key], vectors[key]
+        statements = {m.statement for m in ms}
+        if len(statements) != 1 or vec is None or key.startswith(UNIT):
+            continue
+        only = next(iter(statements))
+        near = [(float(vec @ vectors[h]), h) for h in hosts
+                if any(paragraph[m.statement] == paragraph[only] and abs(rank[m.statement] - rank[only]) <= 1
+                       for m in groups[h])]
+        near = [(c, h) for c, h in near if c >= settings.subject_join_similarity - 1e-6]
+        if near:
+            union(key, max(near, key=lambda n: (n[0], n[1]))[1])
+
+
 def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-def]
     best: dict[int, float] = {}
     for m in ms:
@@ -522,8 +727,9 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
                                         "first": (where(m.statement), m.start),
-                                        "opens": m.opens})
+                                        "opens": m.opens, "keys": set()})
         entry["statements"].add(m.statement)
+        entry["keys"].add(m.key)
         if m.determiner and not entry["det"]:
             entry["det"] = m.determiner
     top = keys[0]
@@ -531,7 +737,10 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         words = len(e["phrase"].split())
         # with an article the shortest ("the hostages" over "the release of all hostages"); without
         # one, a phrase over a lone word ("ironclad commitment" over "ironclad")
-        return (-len(e["statements"]), 0 if e["det"] else 1, words if e["det"] else (words == 1), words, e["first"])
+        # a phrase naming the subject's main word first: a joined side remark ("a free [and open
+        # …]") does not name the whole
+        return (-len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
+                words if e["det"] else (words == 1), words, e["first"])
 
     chosen = min(stats.values(), key=rank)
     label = chosen["phrase"]

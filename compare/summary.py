@@ -9,7 +9,13 @@ Sentences, in this order, each only when it has something to say:
 3. subjects only one side raises, the sides in alphabetical order (as in every table and chart);
 4. a hedge when either side's evidence is thin (``compare.emphasis.thin``).
 
-A list longer than ``MAX_LISTED`` subjects names the most salient and says how many more there are.
+Each sentence names only the subjects a reader would put on a board (:func:`board`): of the
+subjects with that verdict, those that lead at least one statement, named first in it (news
+copy puts the matter in the main clause and its side remarks after: "to achieve a ceasefire
+in Gaza that secures the release of all hostages and alleviates the suffering of …", so a
+ceasefire leads), then the others while there is room, at most ``Settings.summary_subjects``,
+most salient first; the
+rest are counted ("and 3 more subjects"), and every one of them stays in the subjects table.
 """
 
 from __future__ import annotations
@@ -18,9 +24,6 @@ from collections.abc import Sequence
 
 from .emphasis import thin
 from .records import Analysis, Topic
-
-MAX_LISTED = 6
-"""Subjects named in one sentence; the rest are counted."""
 
 _THE_WORDS = ("United ", "European ", "Czech Republic", "Holy See", "Vatican")
 _THE_ENDINGS = ("Republic", "Kingdom", "Union", "States", "Emirates", "Islands", "Netherlands",
@@ -47,12 +50,37 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def board(topics: Sequence[Topic], texts: Sequence[str], limit: int) -> list[Topic]:
+    """The subjects of ``topics`` (one verdict's, most salient first) a reader would put on a
+    board: each that leads at least one of its statements (``texts``: every statement's text) among
+    ``topics``, its phrase coming first there (ties: the earlier in ``topics``), then the others
+    while fewer than ``limit`` are chosen; at most ``limit`` in all, in the order of ``topics``."""
+    lead: set[int] = set()
+    for statement in sorted({i for t in topics for i in t.statements}):
+        carrying = [k for k, t in enumerate(topics) if statement in t.statements]
+        lead.add(min(carrying, key=lambda k: (_first(texts[statement], topics[k]), k)))
+    chosen = sorted(lead)[:limit]
+    chosen += [k for k in range(len(topics)) if k not in lead][:limit - len(chosen)]
+    return [topics[k] for k in sorted(chosen)]
+
+
+def _first(text: str, topic: Topic) -> int:
+    """Where the topic is first named in ``text`` (offset; len(text) when no phrase is found)."""
+    found = [text.find(p) for p in topic.phrases]
+    return min((f for f in found if f >= 0), default=len(text))
+
+
+def listed(topics: Sequence[Topic], texts: Sequence[str], limit: int) -> str:
+    """The board subjects of ``topics`` (:func:`board`) joined as words, and how many more there
+    are: "a ceasefire, humanitarian workers and 2 more subjects"."""
+    shown = [t.label for t in board(topics, texts, limit)]
+    rest = len(topics) - len(shown)
+    return join(shown + ([f"{rest} more subject{'s' if rest != 1 else ''}"] if rest else []))
+
+
 def join(labels: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``; more than ``MAX_LISTED``: the first ones and "N more
-    subjects"."""
-    shown = list(labels[:MAX_LISTED])
-    if len(labels) > MAX_LISTED:
-        shown.append(f"{len(labels) - MAX_LISTED} more subject{'s' if len(labels) - MAX_LISTED != 1 else ''}")
+    """``a``, ``a and b``, ``a, b and c``."""
+    shown = list(labels)
     if len(shown) == 1:
         return shown[0]
     return ", ".join(shown[:-1]) + " and " + shown[-1]
@@ -76,20 +104,22 @@ def summary_sentences(analysis: Analysis) -> list[str]:
     if not topics:
         out.append("The statements name no subject clearly enough to compare: read them below.")
         return out
-    shared = [t.label for t in topics if t.verdict.kind == "shared"]
+    limit = analysis.settings.summary_subjects
+    texts = [st.text for st in analysis.statements]
+    shared = [t for t in topics if t.verdict.kind == "shared"]
     if shared:
-        out.append(f"Both sides spoke about {join(shared)}.")
+        out.append(f"Both sides spoke about {listed(shared, texts, limit)}.")
     mostly = [t for t in topics if t.verdict.kind == "mostly"]
     for name in (a, b):
-        own = [t.label for t in mostly if t.verdict.side == name]
+        own = [t for t in mostly if t.verdict.side == name]
         if own:
-            out.append(f"Both sides spoke about {join(own)}, but {side_name(name)} gave "
+            out.append(f"Both sides spoke about {listed(own, texts, limit)}, but {side_name(name)} gave "
                        f"{'it' if len(own) == 1 else 'them'} far more of its words.")
     if counts[a] and counts[b]:
         for name in (a, b):
-            own = [t.label for t in topics if t.verdict.kind == "only" and t.verdict.side == name]
+            own = [t for t in topics if t.verdict.kind == "only" and t.verdict.side == name]
             if own:
-                out.append(f"Only {side_name(name)} spoke about {join(own)}.")
+                out.append(f"Only {side_name(name)} spoke about {listed(own, texts, limit)}.")
     weak = [n for n in (a, b) if thin(counts[n], analysis.settings)]
     if weak:
         who = " and ".join(side_name(n) for n in weak)

@@ -315,3 +315,11 @@ def test_seed_article_draws_every_label_and_term(seed):
 def test_seed_article_png(seed):
     heads = {name: png[:8] for name, png in charts.render(seed, "png").items()}
     assert heads == {name: PNG_SIGNATURE for name in charts.chart_names(seed)}
+
+
+def test_share_axis_says_bars_need_not_add_to_100() -> None:
+    # issue 9 follow-up: one statement carries several subjects, so one side's bars can pass 100% in
+    # sum; the axis label must not call them a split of the side's words
+    bars = tuple(topic(f"subject {i}", 0.6, 0.6) for i in range(3))
+    label = charts._topics_chart(make(bars), charts.DEFAULT).axes[0].get_xlabel()
+    assert "need not add up to 100%" in label

@@ -454,5 +454,23 @@ def test_divergence_words_follow_the_scale(value: float, words: str) -> None:
     assert words in report.divergence_gist(value)
 
 
+def test_divergence_near_one_with_shared_subjects_names_them() -> None:
+    assert "2 subjects in common" in report.divergence_gist(0.93, shared=2)
+
+
+def test_divergence_near_one_without_shared_subjects_says_none() -> None:
+    assert "almost no subject in common" in report.divergence_gist(0.93, shared=0)
+
+
 def test_divergence_070_and_100_read_differently() -> None:
     assert report.divergence_gist(0.70) != report.divergence_gist(1.0)
+
+
+def test_a_subjects_share_line_says_a_statement_can_raise_several(markdown: str) -> None:
+    # issue 9 follow-up: a side's shares can add up to more than 100%; the line must say why
+    assert "in statements that raise it" in markdown
+    assert "a statement can raise several subjects)" in markdown
+
+
+def test_method_says_shares_can_pass_100_percent(markdown: str) -> None:
+    assert "can add up to more than 100%" in markdown

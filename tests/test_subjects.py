@@ -181,3 +181,172 @@ def test_a_verb_taking_an_object_leaves_the_end_of_a_phrase() -> None:
 
 def test_a_plural_noun_before_a_relative_clause_stays() -> None:
     assert labels(find("hostages that remain")) == {"hostages"}
+
+
+# --- issue 9 follow-up: fragments of one subject, labels that are no subject ----------------------
+# Toy words: "steel" (df 5, idf ~6.1) is specific; "rule" (df 20, idf ~4.9) is generic.
+
+GENERIC = Background(1000, {**BG.df, "rule": 20}, {**BG.count, "rule": 20}, "toy", "")
+LOW = Settings(subject_min_idf=4.5, lone_word_min_idf=6.05)
+
+
+def test_a_generic_word_beside_a_specific_one_joins_nothing() -> None:
+    # "rule" (idf ~4.9) sits in "steel rules" beside "steel" (idf ~6.1): it is steel's phrase, so
+    # it does not join "the rule of law" in another statement
+    found = find("ease steel rules", "the rule of law", bg=GENERIC, settings=LOW)
+    assert sorted(s.statements for s in found) == [(0,), (1,)]
+
+
+def test_a_generic_word_alone_in_two_phrases_still_joins() -> None:
+    found = find("the rules", "the rule", bg=GENERIC, settings=LOW)
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def joined(cosine: float, paragraphs: tuple[int, int], sides: tuple[str, str]) -> list[subjects.Subject]:
+    bg = with_vectors(cosine)
+    return subjects.find(["the tariffs", "new duties"], [0, 1], NAMES, frozenset(), bg, DEFAULT,
+                         side_of=list(sides), paragraph=list(paragraphs))
+
+
+def test_a_reply_in_other_words_in_the_same_paragraph_is_one_subject() -> None:
+    found = joined(0.6, (3, 3), NAMES)
+    assert [s.statements for s in found] == [(0, 1)]
+
+
+def test_a_reply_in_another_paragraph_stays_apart() -> None:
+    found = joined(0.6, (3, 4), NAMES)
+    assert sorted(s.statements for s in found) == [(0,), (1,)]
+
+
+def test_one_sides_two_subjects_are_not_joined_as_a_reply() -> None:
+    found = joined(0.6, (3, 3), (NAMES[0], NAMES[0]))
+    assert sorted(s.statements for s in found) == [(0,), (1,)]
+
+
+def test_a_reply_far_in_meaning_stays_apart() -> None:
+    found = joined(0.3, (3, 3), NAMES)
+    assert sorted(s.statements for s in found) == [(0,), (1,)]
+
+
+def test_a_number_is_no_subject() -> None:
+    assert find("fifty", "a further 2bn zloty") == []
+
+
+def test_a_counted_phrase_keeps_its_noun() -> None:
+    assert labels(find("two steel mills")) == {"steel mills"}
+
+
+def test_a_place_named_once_in_passing_is_no_subject() -> None:
+    assert find("they do not stop at the Oder") == []
+
+
+def test_a_place_named_twice_is_a_subject() -> None:
+    assert [s.statements for s in find("they do not stop at the Oder", "the Oder again")] == [(0, 1)]
+
+
+def test_an_acronym_named_once_is_a_subject() -> None:
+    assert labels(find("the MRT")) == {"the MRT"}
+
+
+def test_a_plural_possessive_stays_in_the_name() -> None:
+    assert labels(find("the Johannesburg Leaders' Summit must deliver")) == {"the Johannesburg Leaders' Summit"}
+
+
+def test_an_ing_noun_after_an_adjective_ends_the_phrase() -> None:
+    assert labels(find("the international financing promised")) == {"the international financing"}
+
+
+def test_a_trailing_participle_is_still_cut() -> None:
+    assert labels(find("an anti-ship missile launched")) == {"an anti-ship missile"}
+
+
+def test_a_british_spelling_is_weighed_as_the_background_spells_it() -> None:
+    bg = Background(1000, {**BG.df, "program": 300}, {**BG.count, "program": 300}, "toy", "")
+    assert find("the programme", bg=bg) == []
+
+
+def test_a_reporters_reference_is_no_subject() -> None:
+    assert find("in a veiled reference to them") == []
+
+
+def test_a_trailing_adverb_is_no_part_of_a_phrase() -> None:
+    assert labels(find("to retire the steel mills early")) == {"the steel mills"}
+
+
+@pytest.mark.parametrize("noun", ["supply", "assembly", "family", "reply"])
+def test_nouns_ending_in_ly_stay(noun: str) -> None:
+    assert subjects._ADVERB.search(noun) is None
+
+
+def test_a_bare_word_after_a_sides_name_is_its_verb() -> None:
+    assert find("Israel insisted firmly on it") == []
+
+
+def test_a_noun_after_a_sides_possessive_stays() -> None:
+    assert labels(find("Israel's ceasefire")) == {"ceasefire"}
+
+
+def test_a_bare_side_remark_joins_the_statements_subject() -> None:
+    found = find("the steel mills, against sabotage")
+    assert [s.label for s in found] == ["the steel mills"]
+
+
+def test_a_bare_word_alone_in_its_statement_stays() -> None:
+    assert labels(find("against sabotage")) == {"sabotage"}
+
+
+def test_a_lowercase_plural_possessive_ends_the_phrase() -> None:
+    assert "countries' steel mills" not in labels(find("the countries' steel mills"))
+
+
+def test_an_indefinite_pronoun_is_no_subject() -> None:
+    assert labels(find("Nobody in the room")) == {"the room"}
+
+
+def fragment(cosine: float, paragraphs: tuple[int, int, int]) -> list[subjects.Subject]:
+    side = [NAMES[0]] * 3
+    return subjects.find(["the tariffs", "the tariffs again", "new duties"], [0, 1, 2], NAMES, frozenset(),
+                         with_vectors(cosine), DEFAULT, side_of=side, paragraph=list(paragraphs))
+
+
+def test_a_fragment_joins_a_close_subject_of_its_paragraph() -> None:
+    assert [s.statements for s in fragment(0.6, (1, 2, 2))] == [(0, 1, 2)]
+
+
+def test_a_fragment_in_another_paragraph_stays_apart() -> None:
+    assert sorted(s.statements for s in fragment(0.6, (1, 1, 2))) == [(0, 1), (2,)]
+
+
+def test_a_fragment_far_in_its_paragraph_stays_apart() -> None:
+    side = [NAMES[0]] * 4
+    found = subjects.find(["the tariffs", "the tariffs again", "the steel", "new duties"], [0, 1, 2, 3], NAMES,
+                          frozenset(), with_vectors(0.6), DEFAULT, side_of=side, paragraph=[1, 1, 2, 2])
+    assert (0, 1) in [s.statements for s in found]
+
+
+def test_a_fragment_far_in_meaning_stays_apart() -> None:
+    assert sorted(s.statements for s in fragment(0.3, (1, 2, 2))) == [(0, 1), (2,)]
+
+
+def test_a_named_place_takes_no_fragment() -> None:
+    angle = np.arccos(0.9)
+    vectors = np.array([[1.0, 0.0], [np.cos(angle), np.sin(angle)]], dtype=np.float16)
+    bg = Background(BG.documents, {**BG.df, "oder": 5}, BG.count, "toy", "", vectors, {"oder": 0, "duti": 1})
+    found = subjects.find(["the Oder", "the Oder again", "new duties"], [0, 1, 2], NAMES, frozenset(), bg, DEFAULT,
+                          side_of=[NAMES[0]] * 3, paragraph=[1, 2, 2])
+    assert sorted(s.statements for s in found) == [(0, 1), (2,)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a right to interfere", {"a right"}), ("a system that arrives now", {"a system"}), ("it cannot hide", set()),
+])
+def test_a_bare_word_in_a_verbs_place_is_no_subject(text: str, expected: set[str]) -> None:
+    assert labels(find(text)) == expected
+
+
+def test_a_noun_phrase_after_to_stays() -> None:
+    assert labels(find("a return to the ceasefire")) == {"the ceasefire"}
+
+
+def test_a_verb_after_a_sides_name_leaves_the_phrase() -> None:
+    assert labels(find("to help Israel retire steel mills")) == {"steel mills"}

@@ -6,6 +6,7 @@ import pytest
 
 from compare import summary
 from compare.records import Analysis, Article, Side, Statement, Topic, Verdict
+from compare.settings import DEFAULT, Settings
 
 US, IL = "United States", "Israel"
 
@@ -76,7 +77,39 @@ def test_side_name_in_a_sentence(name: str, expected: str) -> None:
 
 
 def test_long_lists_are_counted() -> None:
-    many = tuple(topic(f"subject {i}", Verdict("only", US)) for i in range(summary.MAX_LISTED + 2))
+    limit = DEFAULT.summary_subjects
+    many = tuple(topic(f"subject {i}", Verdict("only", US)) for i in range(limit + 2))
     out = summary.summary_sentences(analysis(many))
-    assert out == [f"Only the United States spoke about {', '.join(f'subject {i}' for i in range(summary.MAX_LISTED))}"
+    assert out == [f"Only the United States spoke about {', '.join(f'subject {i}' for i in range(limit))}"
                    " and 2 more subjects."]
+
+
+def placed(label: str, statements: tuple[int, ...], salience: float) -> Topic:
+    return Topic(label, (), statements, {US: 0.5, IL: 0.0}, {US: 0.5, IL: 0.0}, Verdict("only", US),
+                 phrases=(label,), salience=salience)
+
+
+TEXTS = ["a ceasefire that ends the suffering of civilians", "aid for civilians and the port",
+         "the talks on debt", "the tariffs"]
+
+
+def test_the_board_keeps_what_leads_a_statement() -> None:
+    # "the suffering" is more salient but comes after "a ceasefire" in its statement: a side remark
+    topics = [placed("the suffering", (0,), 9.0), placed("a ceasefire", (0,), 8.0),
+              placed("the port", (1,), 7.5), placed("aid", (1,), 7.0), placed("the talks", (2,), 6.0)]
+    chosen = summary.board(topics, TEXTS, 3)
+    assert [t.label for t in chosen] == ["a ceasefire", "aid", "the talks"]
+
+
+def test_the_board_fills_free_places_with_side_remarks() -> None:
+    topics = [placed("the suffering", (0,), 9.0), placed("a ceasefire", (0,), 8.0)]
+    assert [t.label for t in summary.board(topics, TEXTS, 4)] == ["the suffering", "a ceasefire"]
+
+
+def test_the_summary_names_at_most_the_setting() -> None:
+    from dataclasses import replace
+
+    many = tuple(topic(f"subject {i}", Verdict("only", US)) for i in range(5))
+    a = replace(analysis(many), settings=Settings(summary_subjects=2))
+    assert summary.summary_sentences(a) == [
+        "Only the United States spoke about subject 0, subject 1 and 3 more subjects."]
