@@ -205,14 +205,6 @@ def _rows(analysis: Analysis, name: str) -> int:
     raise ValueError(f"unknown chart {name!r}: use one of {', '.join(CHARTS)}")
 
 
-def verdict_words(topic: Topic) -> str:
-    """A verdict in plain words: "both sides", "mostly X", "only X", "neither side"."""
-    v = topic.verdict
-    if v.kind == "shared":
-        return "both sides"
-    if v.kind == "neither":
-        return "neither side"
-    return f"{v.kind} {v.side}" + (" (tentative)" if v.tentative else "")
 
 
 def _side_terms(analysis: Analysis) -> tuple[list[Term], list[Term]]:
@@ -267,7 +259,8 @@ def _topics_chart(analysis: Analysis, settings: Settings) -> Figure:
     ax.set_axisbelow(True)
     edge = blended_transform_factory(ax.transAxes, ax.transData)
     for y, topic in zip(ys, shown):
-        ax.text(1.01, y, _cut(_clean(verdict_words(topic)), 2 * TERM_WIDTH), transform=edge, ha="left", va="center",
+        words = _cut(_clean(topic.verdict.words(mark_tentative=True)), 2 * TERM_WIDTH)
+        ax.text(1.01, y, words, transform=edge, ha="left", va="center",
                 fontsize=7.5, color="#444444", fontstyle="italic")
     top = blended_transform_factory(ax.transData, ax.transAxes)
     ax.text(-0.65 * reach, 1.01, f"← {_cut(_clean(a), 40)}", transform=top, ha="center", va="bottom",

@@ -138,6 +138,16 @@ class Verdict:
     side: str | None = None
     tentative: bool = False
 
+    def words(self, mark_tentative: bool = False) -> str:
+        """The verdict in plain words for reports and charts: "both sides", "mostly Israel",
+        "only United States", "neither side"; with ``mark_tentative``, " (tentative)" after a
+        tentative one."""
+        if self.kind == "shared":
+            return "both sides"
+        if self.kind == "neither":
+            return "neither side"
+        return f"{self.kind} {self.side}" + (" (tentative)" if mark_tentative and self.tentative else "")
+
     def __str__(self) -> str:
         if self.kind == "shared":
             return "shared"

@@ -87,7 +87,7 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         f"Statements that raise it: {md(a)} {_pct(topic.share[a])}, {md(b)} {_pct(topic.share[b])} "
         f"(share of each side's words in statements that raise it: {_pct(topic.word_share[a])} / "
         f"{_pct(topic.word_share[b])}; a statement can raise several subjects). "
-        f"Verdict: **{md(verdict_words(topic))}**{_tentative(analysis, topic)}.{also}{frames}{_single(topic)}",
+        f"Verdict: **{md(topic.verdict.words())}**{_tentative(analysis, topic)}.{also}{frames}{_single(topic)}",
         "",
     ]
     for name in (a, b):
@@ -104,14 +104,6 @@ def _also_in(analysis: Analysis, index: int) -> str:
     return f" (appears in: {where})" if "," in where else ""
 
 
-def verdict_words(topic: Topic) -> str:
-    """The verdict in words ("both sides", "mostly Israel", "only the United States")."""
-    v = topic.verdict
-    if v.kind == "shared":
-        return "both sides"
-    if v.kind == "neither":
-        return "neither side"
-    return f"{v.kind} {v.side}"
 
 
 def _single(topic: Topic) -> str:
