@@ -25,7 +25,7 @@ from typing import Literal
 
 from .records import Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
-from .summary import side_order, summary_sentences
+from .summary import side_name, side_order, summary_sentences
 
 VerdictKind = Literal["both", "mostly", "only"]
 SourceKind = Literal["readout", "remarks", "post", "interview", "paraphrase"]
@@ -301,16 +301,11 @@ def _subjects(
     return tuple(sorted(out, key=lambda s: order[s.verdict.kind]))
 
 
-_DEFINITE = re.compile(r"^(?:United |Republic |Kingdom |Democratic |Federated |Holy )|(?:Union|Republic|Kingdom|"
-                       r"Emirates|Islands|Federation|States|Netherlands|Philippines|Bahamas|Gambia|Maldives|Vatican)$")
-
-
 def in_sentence(name: str, start: bool = False) -> str:
     """A government's name as it reads inside a sentence: "the United States", "the Philippines",
     "the European Union", but "Israel", "China"; ``start`` capitalises "The"."""
-    if not _DEFINITE.search(name):
-        return name
-    return ("The " if start else "the ") + name
+    text = side_name(name)
+    return text[:1].upper() + text[1:] if start else text
 
 
 def _given_kind(st: Statement) -> str | None:

@@ -21,13 +21,11 @@ rest are counted ("and 3 more subjects"), and every one of them stays in the sub
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from .emphasis import thin
+from .lexicon import read_lines
 from .records import Analysis, Topic
-
-_THE_WORDS = ("United ", "European ", "Czech Republic", "Holy See", "Vatican")
-_THE_ENDINGS = ("Republic", "Kingdom", "Union", "States", "Emirates", "Islands", "Netherlands",
-                "Philippines", "Bahamas", "Gambia", "Nations", "Authority", "Council", "Commission")
 
 
 def side_order(analysis: Analysis) -> tuple[str, str]:
@@ -41,9 +39,15 @@ def side_order(analysis: Analysis) -> tuple[str, str]:
 def side_name(name: str) -> str:
     """A government's name as it stands in a sentence: "the United States", "the European Union",
     "Israel" (English takes "the" before names of unions, republics, kingdoms and plurals)."""
-    if name.startswith(_THE_WORDS) or name.endswith(_THE_ENDINGS) or name.startswith("Republic of"):
-        return f"the {name}"
-    return name
+    starts, ends = _definite_names()
+    return f"the {name}" if name.startswith(starts) or name.endswith(ends) else name
+
+
+@cache
+def _definite_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The starts and ends of names that take "the" (``data/en/definite_names.tsv``)."""
+    rows = [line.split("\t", 1) for line in read_lines("definite_names.tsv")]
+    return (tuple(w for where, w in rows if where == "start"), tuple(w for where, w in rows if where == "end"))
 
 
 def _cap(text: str) -> str:
