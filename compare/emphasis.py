@@ -108,7 +108,8 @@ def log_odds(
 ) -> np.ndarray:
     """z-scores of the log-odds ratio with informative Dirichlet prior (module docstring)."""
     alpha0 = settings.prior_mass
-    vocab_size = len(set(vocabulary) | set(bg.count))
+    # |vocabulary ∪ background terms|, counted without building the background's set each call
+    vocab_size = len(bg.count) + sum(1 for t in set(vocabulary) if t not in bg.count)
     denom = bg.total + vocab_size
     alpha = np.array([alpha0 * (bg.count.get(t, 0) + 1) / denom for t in vocabulary])
     n_a, n_b = counts_a.sum(), counts_b.sum()
