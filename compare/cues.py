@@ -25,6 +25,7 @@ from .mentions import (
     PRONOUNS_M,
     PRONOUNS_PLURAL,
     SUBJECT_REACH,
+    capitalised,
 )
 from .mentions import (
     title_words as all_title_words,
@@ -111,7 +112,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         ):
             k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
             continue
-        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
+        if capitalised(w) or bare in title_words or bare.removesuffix("s") in title_words \
                 or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
                 or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
                 or bare in _SUBJECT_NOUNS:
@@ -138,7 +139,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         bare = w.lower().replace("’", "'").removesuffix("'s")
         if w == "Q":
             break
-        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
+        if capitalised(w) or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
             kept.append(w)
             continue
         if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:

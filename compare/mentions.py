@@ -29,6 +29,23 @@ from .records import Article, Speaker
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
 _CONNECTORS = word_set("name_connectors.txt")
+_PREFIXES = word_set("name_prefixes.txt")
+_PREFIXED = re.compile(r"^([a-z]+)[-‐]([A-Z])")
+
+
+def capitalised(word: str) -> bool:
+    """Whether ``word`` reads as a capitalised name word: it starts with a capital, or with a
+    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai")."""
+    if word[:1].isupper():
+        return True
+    m = _PREFIXED.match(word)
+    return bool(m and m.group(1) in _PREFIXES)
+
+
+def _unprefixed(word: str) -> str | None:
+    """"Rifai" for "al-Rifai" (any case), else None."""
+    m = _PREFIXED.match(word[:1].lower() + word[1:])
+    return word[m.end(1) + 1 :] if m and m.group(1) in _PREFIXES else None
 PRONOUNS_M = frozenset({"he", "him"})
 PRONOUNS_F = frozenset({"she", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "we"})
@@ -264,19 +281,19 @@ class Registry:
         runs: list[tuple[int, int, int]] = []
         i = 0
         while i < len(tokens):
-            if not tokens[i][2][0].isupper():
+            if not capitalised(tokens[i][2]):
                 i += 1
                 continue
             j = i
             while j + 1 < len(tokens) and not _ends_run(tokens[j][2]) \
                     and body[tokens[j][1] : tokens[j + 1][0]].isspace():  # not across "!” or a quote mark
-                if tokens[j + 1][2][0].isupper():
+                if capitalised(tokens[j + 1][2]):
                     j += 1
                     continue
                 c = j + 1  # "von der Leyen", "bin Salman": connectors followed by a capital
                 while c < len(tokens) and tokens[c][2].lower() in _CONNECTORS:
                     c += 1
-                if c > j + 1 and c < len(tokens) and tokens[c][2][0].isupper():
+                if c > j + 1 and c < len(tokens) and capitalised(tokens[c][2]):
                     j = c
                     continue
                 break
@@ -350,10 +367,11 @@ class Registry:
         new = {name.lower()}
         for w in words:
             low = w.lower()
-            if not _is_initial(w) and low not in _CONNECTORS and (
-                low not in self._by_alias or self._by_alias[low] is entity
-            ):
-                new.add(low)
+            for form in (low, (_unprefixed(low) or "")):
+                if form and not _is_initial(w) and low not in _CONNECTORS and (
+                    form not in self._by_alias or self._by_alias[form] is entity
+                ):
+                    new.add(form)
         if len(words) > 2 and words[-2].lower() in _CONNECTORS:
             new.add(" ".join(words[-3:]).lower())
         return new - entity.aliases

@@ -178,6 +178,17 @@ KINDS = [
      "“Not yet,” Asare said.", "Ports first,", "Ama Dovi", "direct"),
     ("opening-or-party", H + "The paper ran the story “Ama Dovi Vows To Cut Fees By Half” on Monday.\n\n"
      "“Ports first,” Dovi said.", "Ports first,", "Dovi", "direct"),
+    # -- names with a lowercase particle ("al-", "el-", "bin", "van der")
+    ("particle-name", H + "Jordanian Foreign Minister Omar al-Rifai met Kofi Mensah.\n\n"
+     "The talks ran late, and al-Rifai said the border would stay open.",
+     "al-Rifai said the border would stay open", "Omar al-Rifai", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nJordanian government spokesman Samir el-Masri said "
+     "the talks were useful.", "the talks were useful", "Samir el-Masri", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nThe Jordanian Prime Minister, Nabil al-Khatib, "
+     "said trade would double.", "said trade would double", "Nabil al-Khatib", "indirect"),
+    # negative: a lowercase hyphenated word that is no particle does not start a name
+    ("particle-name", H + "Kofi Mensah met Ama Dovi.\n\nThe so-called Border Accord was signed.",
+     "The so-called Border Accord was signed.", None, None),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
