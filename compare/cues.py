@@ -33,6 +33,10 @@ from .mentions import (
 from .records import Article, Cue, Quote, Sentence, Statement
 
 _FORWARD_CUES = word_set("forward_cues.txt")
+_FRONTING = word_set("fronted_words.txt") | word_set("sentence_openers.txt")
+FRONTED_WORDS = 6
+"""A fronted phrase ("After the vote in Oslo") before a clause's subject has at most this many words."""
+_FRONTED = re.compile(rf"^\S+(?:\s+[^\s,;:]+){{0,{FRONTED_WORDS - 1}}}?(?:\s*,|(?=\s+(?:he|she|they|we|it)\s))")
 _SUBJECT_NOUNS = word_set("subject_nouns.txt")
 
 
@@ -202,17 +206,32 @@ def _according_to_subject(frame: str, pos: int) -> tuple[str, int]:
 
 
 class _Lead:
-    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …"), found
-    at most once per sentence."""
+    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …") and its
+    offset, found at most once per sentence (see :func:`_leading_subject`)."""
 
     def __init__(self, frame: str) -> None:
         self.frame = frame
-        self._found: list[re.Match[str] | None] = []
+        self._found: list[tuple[str, int] | None] = []
 
-    def get(self) -> re.Match[str] | None:
+    def get(self) -> tuple[str, int] | None:
         if not self._found:
-            self._found.append(LEADING_NP.match(self.frame))
+            self._found.append(_leading_subject(self.frame))
         return self._found[0]
+
+
+def _leading_subject(frame: str) -> tuple[str, int] | None:
+    """The subject opening a clause, after a fronted time or place phrase ("On Friday he …",
+    "In Accra, the Ghanaian minister …": "he", "the Ghanaian minister"); None when the clause
+    opens with such a phrase and no subject is found after it."""
+    first = frame.split(None, 1)[0].lower().strip(",") if frame.strip() else ""
+    if first not in _FRONTING:
+        m = LEADING_NP.match(frame)
+        return (m.group(0), 0) if m else None
+    fronted = _FRONTED.match(frame)
+    if fronted is None:
+        return None
+    np, at = _np_forward(frame, fronted.end())
+    return (np, at) if np else None
 
 
 def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:
@@ -234,7 +253,7 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
             return np, at, False
     inherits = bool(re.search(r"(?:\band|\bbut|,)$", before))
     if word.endswith("ing") and (found := lead.get()) is not None:
-        return found.group(0), 0, inherits
+        return found[0], found[1], inherits
     return "", at, inherits
 
 
@@ -264,7 +283,7 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
             return inner, par.start("inner")
         np, at = _np_backward(frame, par.start())
-        if np:
+        if np and np.split()[0].lower() not in _FRONTING:  # not "In Accra, the minister …, insisting"
             return np, at
     if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) and _opens_clause(frame, desc):
         return desc.group("np"), desc.start("np")

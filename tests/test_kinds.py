@@ -189,6 +189,16 @@ KINDS = [
     # negative: a lowercase hyphenated word that is no particle does not start a name
     ("particle-name", H + "Kofi Mensah met Ama Dovi.\n\nThe so-called Border Accord was signed.",
      "The so-called Border Accord was signed.", None, None),
+    # -- a fronted time or place phrase is not the subject of a participle cue
+    ("fronted-participle", H + "Ghanaian Trade Minister Kwame Asare met Ama Dovi.\n\n"
+     "On Friday he sounded calmer, saying only that the talks would continue.",
+     "the talks would continue", "Asare", "indirect"),
+    ("fronted-participle", H + "Ghanaian Trade Minister Kwame Asare met Ama Dovi.\n\n"
+     "In Accra, the Ghanaian minister took a harder line, insisting that fees must fall.",
+     "fees must fall", "Asare", "indirect"),
+    ("fronted-participle", H + "Norwegian Trade Minister Kari Lunde met Lars Berg.\n\n"
+     "After the vote in Oslo she left quickly, adding that the quota stays.",
+     "the quota stays", "Lunde", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
