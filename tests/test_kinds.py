@@ -199,6 +199,13 @@ KINDS = [
     ("fronted-participle", H + "Norwegian Trade Minister Kari Lunde met Lars Berg.\n\n"
      "After the vote in Oslo she left quickly, adding that the quota stays.",
      "the quota stays", "Lunde", "indirect"),
+    # -- a word between the auxiliary and the cue; the object of "told" is never the speaker
+    ("aux-adverb", H + "Ghana and Togo met.\n\nTogo’s trade minister, Ama Dovi, has meanwhile told a news conference "
+     "in Lomé that fees will fall.", "fees will fall", "Ama Dovi", "indirect"),
+    ("aux-adverb", H + "Ghana and Togo met.\n\nGhana’s envoy, Kofi Mensah, had likewise told reporters in Accra "
+     "that the border stays open.", "the border stays open", "Kofi Mensah", "indirect"),
+    ("aux-adverb", H + "Ghana and Togo met.\n\nThe Ghanaian envoy, Kofi Mensah, has since told a press conference "
+     "that talks will go on.", "talks will go on", "Kofi Mensah", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
