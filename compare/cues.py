@@ -60,6 +60,9 @@ _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 # "said K.J. Asare": the periods of initials stay in the phrase.
 _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z])\.)*)")
 _TITLE_MODIFIERS = word_set("title_modifiers.txt")
+# "Dovi was quoted by Le Soleil (as) saying": the outlet after "quoted by" reports; the speaker is
+# the subject before the passive.
+_QUOTED_BY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:quoted|cited)\s+(?:by|in)\s+$", re.I)
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
 DESCRIPTION_WORDS = 4
 """A subject that is a description ("the narrator", "one longtime party strategist") has at most this
@@ -242,6 +245,8 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     from .quotes import tail
 
     np, at = _subject_before(frame, m.start())
+    if np and (passive := _QUOTED_BY.search(frame, max(0, at - SUBJECT_REACH), at)):
+        np, at = _subject_before(frame, passive.start())  # "Dovi was quoted by Le Soleil as saying"
     if np:
         return np, at, False
     before = tail(frame, 0, m.start())

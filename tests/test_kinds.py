@@ -206,6 +206,11 @@ KINDS = [
      "that the border stays open.", "the border stays open", "Kofi Mensah", "indirect"),
     ("aux-adverb", H + "Ghana and Togo met.\n\nThe Ghanaian envoy, Kofi Mensah, has since told a press conference "
      "that talks will go on.", "talks will go on", "Kofi Mensah", "indirect"),
+    # -- "X was quoted by <outlet> saying": the speaker is X, not the outlet
+    ("quoted-by", H + "Ghana and Togo met.\n\nTogo’s trade minister, Ama Dovi, was quoted by Le Soleil on Friday "
+     "saying that fees will fall.", "fees will fall", "Ama Dovi", "indirect"),
+    ("quoted-by", H + "Ghana and Togo met.\n\nKofi Mensah was quoted in Graphic Online saying the border "
+     "would open.", "the border would open", "Kofi Mensah", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
