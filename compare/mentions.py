@@ -399,8 +399,10 @@ class Registry:
         lead = body[max(0, run_start - 80) : run_start]
         words = _NONSPACE.findall(lead)
         kept: list[str] = []
+        # "his Ethiopian counterpart, Mr. Tesfaye Alemu": a courtesy title is no title run.
+        titled = any(w.rstrip(".").lower() not in NON_NAME_WORDS for w in body[run_start:name_start].split())
         for n, w in enumerate(reversed(words)):
-            if w.endswith(",") and (n > 0 or name_start > run_start):
+            if w.endswith(",") and (n > 0 or titled):
                 break  # a comma ends the lead-in, except in "Israel's defense minister, Yoav Gallant"
             if w.endswith(".") and not _is_initial(w) and w.rstrip(".").lower() not in abbreviations():
                 break  # the previous sentence

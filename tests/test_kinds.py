@@ -257,3 +257,27 @@ def test_a_country_possessive_is_that_country_s_institution() -> None:
     sentences = segment.sentences(article)
     _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
     assert [(sp.kind, sp.affiliation) for sp in speakers] == [("institution", "Ghana")]
+
+
+AFFILIATIONS = [
+    # (kind, article, passage, speaker surname, the speaker's government or None)
+    # -- a demonym before "counterpart," belongs to the name after the comma
+    ("counterpart-apposition", H + "Ghana’s foreign minister, Kofi Mensah, met his Togolese counterpart, "
+     "Mr. Edem Agbeko, in Accra.\n\nMr. Agbeko said the border would reopen.",
+     "Mr. Agbeko said the border would reopen.", "Agbeko", "Togo"),
+    # negative: "counterpart" of someone else's country does not pass to the host
+    ("counterpart-apposition", H + "Ghana’s foreign minister, Kofi Mensah, met his Togolese counterpart, "
+     "Mr. Edem Agbeko, in Accra.\n\nMensah said the border would reopen.",
+     "Mensah said the border would reopen.", "Mensah", "Ghana"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "passage", "speaker", "government"), AFFILIATIONS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(AFFILIATIONS)])
+def test_affiliation_kind(kind: str, text: str, passage: str, speaker: str, government: str | None) -> None:
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    found, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    hits = covering(found, passage)
+    assert [st.speaker.split()[-1] for st in hits] == [speaker]
+    assert [sp.affiliation for sp in speakers if sp.name == hits[0].speaker] == [government]
