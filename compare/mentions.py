@@ -62,6 +62,7 @@ ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 FEMALE_MARKERS = re.compile(r"\b(?:Ms|Mrs|Madam|Queen|spokeswoman|chairwoman|congresswoman)\b\.?", re.I)
 MALE_MARKERS = re.compile(r"\b(?:Mr|King|spokesman|chairman|congressman)\b\.?", re.I)
 NON_NAME_WORDS = word_set("non_name_words.txt") | word_set("sentence_openers.txt")
+_COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 
 
 _LEAD_WORDS = word_set("lead_words.txt")
@@ -132,6 +133,7 @@ class Entity:
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)
     independent: bool = False  # an analyst, academic or mediator: speaks for no government
+    counterpart: bool = False  # introduced as someone's counterpart ("his Ethiopian counterpart, …")
 
     def speaker(self) -> Speaker:
         side = self.sides.most_common(1)[0][0] if self.sides else None
@@ -145,9 +147,10 @@ class _Holders:
     countries, for :meth:`Registry.by_role`: the holders, those of them with no country, and
     their mentions in text order."""
 
-    def __init__(self, roles: list[str], side: str | None, order: dict[int, int]) -> None:
+    def __init__(self, roles: list[str], side: str | None, order: dict[int, int], strict: bool = False) -> None:
         self.wanted = [set(r.split()) for r in roles]
         self.side = side
+        self.strict = strict  # only holders the article gives that side
         self.order = order  # id(entity) -> place in Registry.entities
         self.members: dict[int, Entity] = {}
         self.unqualified: dict[int, Entity] = {}
@@ -157,7 +160,7 @@ class _Holders:
         self._first_known = True
 
     def holds(self, e: Entity) -> bool:
-        if e.kind != "person" or (self.side and e.sides and self.side not in e.sides):
+        if e.kind != "person" or (self.side and (e.sides or self.strict) and self.side not in e.sides):
             return False
         own = [set(r.split()) for r in e.roles]
         return any(w <= o for w in self.wanted for o in own)
@@ -260,7 +263,7 @@ class Registry:
         self._title_words = title_words()
         self._order: dict[int, int] = {}  # id(entity) -> place in self.entities
         self._taken: dict[int, set[str]] = {}  # id(person) -> its aliases another person answers to
-        self._holders: dict[tuple[tuple[str, ...], str | None], _Holders] = {}  # by_role lookups
+        self._holders: dict[tuple[tuple[str, ...], str | None, bool], _Holders] = {}  # by_role lookups
         self._scan()
 
     # -- building ---------------------------------------------------------------------------
@@ -389,6 +392,8 @@ class Registry:
             elif not entity.independent and (found := find_affiliations(ctx)):
                 entity.sides[found[nearest].side] += 1
         context = left + " " + right
+        if _COUNTERPART.search(left):
+            entity.counterpart = True
         if FEMALE_MARKERS.search(context):
             entity.gender = "f"
         elif MALE_MARKERS.search(context):
@@ -455,13 +460,9 @@ class Registry:
         """The person holding the role: ``prefer`` (the last speaker) if it holds it, else the
         holder most recently mentioned before ``position``, else the first after it. A role matches
         when its words are a subset of the person's role words."""
-        key = (tuple(roles), side)
-        holders = self._holders.get(key)
-        if holders is None:
-            holders = self._holders[key] = _Holders(roles, side, self._order)
-            for e in self.entities:
-                if holders.holds(e):
-                    holders.add(e)
+        if side is not None and (own := self._own_holder(roles, side, position, prefer)) is not None:
+            return own
+        holders = self._role_holders(roles, side)
         if not holders.members:
             return None
         if prefer is not None and id(prefer) in holders.members:
@@ -471,6 +472,30 @@ class Registry:
             # unqualified, rather than the counterpart it introduces with a country.
             return home
         return holders.most_recent(position)
+
+    def _role_holders(self, roles: list[str], side: str | None, strict: bool = False) -> _Holders:
+        key = (tuple(roles), side, strict)
+        holders = self._holders.get(key)
+        if holders is None:
+            holders = self._holders[key] = _Holders(roles, side, self._order, strict)
+            for e in self.entities:
+                if holders.holds(e):
+                    holders.add(e)
+        return holders
+
+    def _own_holder(self, roles: list[str], side: str, position: int, prefer: Entity | None) -> Entity | None:
+        """"The Ethiopian Foreign Minister": a holder of the role whom the article gives that
+        country, else the one person of that country introduced as a counterpart with no role
+        ("his Ethiopian counterpart, Tesfaye Alemu"); None when there is neither (the caller then
+        reads the role alone)."""
+        holders = self._role_holders(roles, side, strict=True)
+        if holders.members:
+            return prefer if prefer is not None and id(prefer) in holders.members else holders.most_recent(position)
+        untitled = [e for e in self.entities
+                    if e.kind == "person" and e.counterpart and side in e.sides and not e.roles]
+        if len(untitled) == 1:
+            return untitled[0]
+        return None
 
     def _introduce(self, entity: Entity) -> Entity:
         self._order[id(entity)] = len(self.entities)

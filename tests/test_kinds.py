@@ -269,6 +269,17 @@ AFFILIATIONS = [
     ("counterpart-apposition", H + "Ghana’s foreign minister, Kofi Mensah, met his Togolese counterpart, "
      "Mr. Edem Agbeko, in Accra.\n\nMensah said the border would reopen.",
      "Mensah said the border would reopen.", "Mensah", "Ghana"),
+    # -- a demonym in a title-only reference restricts it to that government's people
+    ("demonym-role", H + "Foreign Minister Kofi Mensah received his Togolese counterpart, Edem Agbeko, in Accra.\n\n"
+     "The Minister said trade must grow.\n\nFor his part, the Togolese Foreign Minister said the border "
+     "would reopen.", "the Togolese Foreign Minister said the border would reopen", "Agbeko", "Togo"),
+    ("demonym-role", H + "Foreign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra.\n\n"
+     "Mensah said trade must grow.\n\nThe Togolese Foreign Minister said the border would reopen.",
+     "The Togolese Foreign Minister said the border would reopen", "Agbeko", "Togo"),
+    # negative: the host's demonym still finds the host's minister, whom the readout left unqualified
+    ("demonym-role", H + "Foreign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra.\n\n"
+     "Agbeko said trade must grow.\n\nThe Ghanaian Foreign Minister said the border would reopen.",
+     "The Ghanaian Foreign Minister said the border would reopen", "Mensah", None),
 ]
 
 
