@@ -223,6 +223,8 @@ KINDS = [
      "Lars Berg informed parliament that the talks had failed.", "Berg", "indirect"),
     ("verbs", H + "Kari Lunde detailed the timetable for the withdrawal.",
      "Kari Lunde detailed the timetable for the withdrawal.", "Lunde", "indirect"),
+    ("verbs", H + "Kari Lunde met Lars Berg.\n\nBerg countered that the quota was already too high.",
+     "Berg countered that the quota was already too high.", "Berg", "indirect"),
     # negative: the same words as adjectives are no cue
     ("verbs", H + "Lars Berg presented a detailed plan to the cabinet.",
      "Lars Berg presented a detailed plan to the cabinet.", None, None),
