@@ -239,7 +239,7 @@ def _titles_by_first_word() -> dict[str, list[tuple[int, str, str]]]:
 def find_titles(text: str) -> list[str]:
     """Titles in ``text``, longest first, without overlaps. Only titles whose first word occurs
     in the text are tried."""
-    words = text.lower().replace("’", "'").split()
+    words = text.lower().replace("’", "'").replace(",", " ").split()  # "Spokesperson, Ambassador"
     index = _titles_by_first_word()
     candidates = sorted(c for w in set(words) if w in index for c in index[w])
     low = " " + " ".join(words) + " "
@@ -407,7 +407,8 @@ class Registry:
         # "his Ethiopian counterpart, Mr. Tesfaye Alemu": a courtesy title is no title run.
         titled = any(w.rstrip(".").lower() not in NON_NAME_WORDS for w in body[run_start:name_start].split())
         for n, w in enumerate(reversed(words)):
-            if w.endswith(",") and (n > 0 or titled):
+            if w.endswith(",") and (n > 0 or titled and w.strip(",").lower() not in self._title_words):
+                # "The Ministry's Chief Spokesperson, Ambassador Kojo Ansah": a role in apposition
                 break  # a comma ends the lead-in, except in "Israel's defense minister, Yoav Gallant"
             if w.endswith(".") and not _is_initial(w) and w.rstrip(".").lower() not in abbreviations():
                 break  # the previous sentence
@@ -492,7 +493,7 @@ class Registry:
         if holders.members:
             return prefer if prefer is not None and id(prefer) in holders.members else holders.most_recent(position)
         untitled = [e for e in self.entities
-                    if e.kind == "person" and e.counterpart and side in e.sides and not e.roles]
+                    if e.kind == "person" and e.counterpart and side in e.sides and e.roles <= {"counterpart"}]
         if len(untitled) == 1:
             return untitled[0]
         return None

@@ -211,6 +211,10 @@ KINDS = [
      "saying that fees will fall.", "fees will fall", "Ama Dovi", "indirect"),
     ("quoted-by", H + "Ghana and Togo met.\n\nKofi Mensah was quoted in Graphic Online saying the border "
      "would open.", "the border would open", "Kofi Mensah", "indirect"),
+    # -- "the spokesperson" after a spokesperson named with a title in apposition
+    ("spokesperson-link", H + "Ghana and Togo met.\n\nThe Ministry's Chief Spokesperson, Ambassador Kojo Ansah, said "
+     "talks went well.\n\nThe spokesperson added that trade was discussed.",
+     "The spokesperson added that trade was discussed.", "Ansah", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
@@ -282,6 +286,11 @@ AFFILIATIONS = [
     ("demonym-role", H + "Foreign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra.\n\n"
      "Agbeko said trade must grow.\n\nThe Ghanaian Foreign Minister said the border would reopen.",
      "The Ghanaian Foreign Minister said the border would reopen", "Mensah", None),
+    # -- a spokesperson's government stated in the title or the appositive
+    ("spokesperson-side", H + "Ghana and Togo met.\n\nTogolese foreign ministry spokesperson Afi Mawuli said the "
+     "border would reopen.", "the border would reopen", "Mawuli", "Togo"),
+    ("spokesperson-side", H + "Ghana and Togo met.\n\nA spokesperson for Togo's foreign ministry, Afi Mawuli, said "
+     "the border would reopen.", "the border would reopen", "Mawuli", "Togo"),
 ]
 
 
