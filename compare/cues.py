@@ -37,7 +37,7 @@ _FRONTING = word_set("fronted_words.txt") | word_set("sentence_openers.txt")
 FRONTED_WORDS = 6
 """A fronted phrase ("After the vote in Oslo") before a clause's subject has at most this many words."""
 _FRONTED = re.compile(rf"^\S+(?:\s+[^\s,;:]+){{0,{FRONTED_WORDS - 1}}}?(?:\s*,|(?=\s+(?:he|she|they|we|it)\s))")
-_SUBJECT_NOUNS = word_set("subject_nouns.txt")
+_SUBJECT_NOUNS = word_set("subject_nouns.txt") | word_set("source_modifiers.txt")
 
 
 # --- cue subjects --------------------------------------------------------------------------------

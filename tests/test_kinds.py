@@ -291,6 +291,14 @@ AFFILIATIONS = [
      "border would reopen.", "the border would reopen", "Mawuli", "Togo"),
     ("spokesperson-side", H + "Ghana and Togo met.\n\nA spokesperson for Togo's foreign ministry, Afi Mawuli, said "
      "the border would reopen.", "the border would reopen", "Mawuli", "Togo"),
+    # -- an anonymous source described with several adjectives is a source of that demonym's government
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA Togolese diplomatic source said the deal would hold.",
+     "the deal would hold", "source", "Togo"),
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA well-placed Ghanaian security source, however, said the "
+     "deal would hold.", "the deal would hold", "source", "Ghana"),
+    # negative: with no demonym the source speaks for no government the article names
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA diplomatic source said the deal would hold.",
+     "the deal would hold", "source", None),
 ]
 
 
