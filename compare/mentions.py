@@ -236,6 +236,12 @@ def _titles_by_first_word() -> dict[str, list[tuple[int, str, str]]]:
     return out
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    """The last words of titles ("minister", "president", "secretary"): a word that ends a title."""
+    return frozenset(t.split()[-1] for t in titles())
+
+
 def find_titles(text: str) -> list[str]:
     """Titles in ``text``, longest first, without overlaps. Only titles whose first word occurs
     in the text are tried."""
@@ -333,11 +339,18 @@ class Registry:
         if sum(not _is_initial(t[2]) and t[2].lower() not in _CONNECTORS for t in tokens[first : j + 1]) \
                 > MAX_NAME_WORDS:
             return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
-        if any(w in nonperson_words() for w in words) or find_affiliations(
+        if not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words) or find_affiliations(
             " ".join(t[2] for t in tokens[first : j + 1])
         ):
             return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
+
+    def _titled_name(self, tokens: list[tuple[int, int, str]], first: int, words: list[str]) -> bool:
+        """A name of two or more words right after a personal title ("President Park Min-seok",
+        "Trade Minister Ama Hall"): a person even when a word of it is also a place noun."""
+        title = tokens[first - 1][2].rstrip(".") if first > 0 else ""
+        return len(words) >= 2 and title[:1].isupper() and title.lower() in _title_heads() \
+            and title.lower() not in NON_NAME_WORDS
 
     def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
         """Introduce (or add a mention to) the person named at ``body[name_start:end]``, learning

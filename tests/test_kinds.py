@@ -215,6 +215,14 @@ KINDS = [
     ("spokesperson-link", H + "Ghana and Togo met.\n\nThe Ministry's Chief Spokesperson, Ambassador Kojo Ansah, said "
      "talks went well.\n\nThe spokesperson added that trade was discussed.",
      "The spokesperson added that trade was discussed.", "Ansah", "indirect"),
+    # -- a surname that is also an English noun, introduced after a title
+    ("noun-surname", H + "Ghanaian Trade Minister Ama Hall met Togolese envoy Edem Agbeko.\n\n"
+     "Hall said the tariff would fall.", "Hall said the tariff would fall.", "Ama Hall", "indirect"),
+    ("noun-surname", H + "Togolese President Bank Sun-hee met Kofi Mensah.\n\n"
+     "“We are ready,” Bank said.", "We are ready,", "Bank Sun-hee", "direct"),
+    # negative: a body named after a title word is still no person
+    ("noun-surname", H + "Kofi Mensah met Edem Agbeko.\n\nThe Presidential Guard said the road was closed.",
+     "The Presidential Guard said the road was closed.", "Presidential Guard", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
