@@ -319,3 +319,29 @@ def test_affiliation_kind(kind: str, text: str, passage: str, speaker: str, gove
     hits = covering(found, passage)
     assert [st.speaker.split()[-1] for st in hits] == [speaker]
     assert [sp.affiliation for sp in speakers if sp.name == hits[0].speaker] == [government]
+
+
+SIDE_KINDS = [
+    # (kind, article, speaker, side): the side a speaker's statements are placed on
+    # -- "after talks with X" in the opening paragraphs names the meeting's second participant
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“We will cut the fees by half,” Agbeko said.", "Edem Agbeko", "Togo"),
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nAfter meeting Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“We will cut the fees by half,” Agbeko said.", "Edem Agbeko", "Togo"),
+    # negative: someone met after the talks is no participant
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“Fees are a tax on the poor,” said Ama Owusu, a market trader.",
+     "Ama Owusu", "other"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "speaker", "side"), SIDE_KINDS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(SIDE_KINDS)])
+def test_side_kind(kind: str, text: str, speaker: str, side: str) -> None:
+    from compare import pipeline
+
+    placed = {st.side for st in pipeline.analyze_article(ingest.parse(text), None).statements if st.speaker == speaker}
+    assert placed == {side}
