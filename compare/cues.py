@@ -177,6 +177,9 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
             continue
         np, at, inherits = _subject(frame, m, word, lead)
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
+    if not cues and (colon := _colon_cue(frame, lead)) is not None:
+        np, at, c = colon
+        cues.append(Cue(":", s0 + c, s0 + c + 1, np, s0 + at, False))
     if byline := _DASH_BYLINE.search(frame):
         # "“…” — Canadian Energy Minister Paul Fournier": the name after the dash is the speaker.
         cues.append(Cue("—", s0 + byline.start("dash"), s0 + byline.end("dash"), byline.group("np"),
@@ -186,6 +189,23 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
         if cue.inherits and i > 0 and cues[i - 1].subject:
             cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
     return cues
+
+
+_COLON_QUOTE = re.compile(r":\s*Q")
+
+
+def _colon_cue(frame: str, lead: _Lead) -> tuple[str, int, int] | None:
+    """"Ama Owusu, a trade economist, disagrees: “…”": in a sentence with no cue, a colon right
+    before a quotation introduces the quotation of the name that opens the clause. (subject,
+    its offset, the colon's offset), or None when the clause opens with no name."""
+    colon = _COLON_QUOTE.search(frame)
+    found = lead.get() if colon else None
+    if colon is None or found is None:
+        return None
+    words = [w for w in found[0].split() if w.lower().strip(",") not in NON_NAME_WORDS]
+    if not words or not all(capitalised(w) for w in words) or found[1] >= colon.start():
+        return None
+    return found[0], found[1], colon.start()
 
 
 def _masked_frame(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> str:

@@ -223,6 +223,11 @@ KINDS = [
     # negative: a body named after a title word is still no person
     ("noun-surname", H + "Kofi Mensah met Edem Agbeko.\n\nThe Presidential Guard said the road was closed.",
      "The Presidential Guard said the road was closed.", "Presidential Guard", "indirect"),
+    # -- a colon after a clause whose subject is a newly named person introduces that person's quotation
+    ("colon-new-speaker", H + "Kofi Mensah said the deal was fair.\n\nAma Owusu, a trade economist at the "
+     "University of Lomé, disagrees: “The fees will only rise.”", "The fees will only rise.", "Owusu", "direct"),
+    ("colon-new-speaker", H + "Kofi Mensah said the deal was fair.\n\nEdem Agbeko, who farms near the border, "
+     "sees it differently: “Nothing has changed for us.”", "Nothing has changed for us.", "Agbeko", "direct"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
