@@ -176,6 +176,8 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
         np, at, inherits = _subject(frame, m, word, lead)
+        if np.lower() in _OUTLET_PRONOUNS and _OUTLET_CLAUSE.search(frame, max(0, at - 20), at):
+            continue  # "when we called him": the outlet's own act, outside any quotation, is no statement
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
     if not cues and (colon := _colon_cue(frame, lead)) is not None:
         np, at, c = colon
@@ -192,6 +194,11 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
 
 _COLON_QUOTE = re.compile(r":\s*Q")
+_OUTLET_PRONOUNS = frozenset({"we", "us"})
+_OUTLET_CLAUSE = re.compile(r"\b(?:when|as|after|before|once|while|if)\s+$", re.I)
+"""A first-person plural subject of a time clause in narration (quotations are masked) is the outlet
+reporting ("when we called him", "as we reported"), never a speaker of the meeting; a readout's
+"that we are committed" is its government's and stays."""
 
 
 def _colon_cue(frame: str, lead: _Lead) -> tuple[str, int, int] | None:

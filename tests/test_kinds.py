@@ -228,6 +228,13 @@ KINDS = [
      "University of Lomé, disagrees: “The fees will only rise.”", "The fees will only rise.", "Owusu", "direct"),
     ("colon-new-speaker", H + "Kofi Mensah said the deal was fair.\n\nEdem Agbeko, who farms near the border, "
      "sees it differently: “Nothing has changed for us.”", "Nothing has changed for us.", "Agbeko", "direct"),
+    # -- "we" in the outlet's narration is the outlet, never the two governments
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nAma Owusu, a retired diplomat, was blunt when "
+     "we called her: “Nothing will change.”", "Nothing will change.", "Owusu", "direct"),
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nAs we reported on Monday, the border stays closed.",
+     "the border stays closed", None, None),
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nThey said the border would reopen.",
+     "They said the border would reopen.", "joint", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
