@@ -237,7 +237,7 @@ def _according_to_subject(frame: str, pos: int) -> tuple[str, int]:
 
 class _Lead:
     """The clause's leading noun phrase ("Brussels launched the probe, arguing that …") and its
-    offset, found at most once per sentence (see :func:`_leading_subject`)."""
+    offset, found at most once per sentence (see :func:`leading_subject`)."""
 
     def __init__(self, frame: str) -> None:
         self.frame = frame
@@ -245,11 +245,11 @@ class _Lead:
 
     def get(self) -> tuple[str, int] | None:
         if not self._found:
-            self._found.append(_leading_subject(self.frame))
+            self._found.append(leading_subject(self.frame))
         return self._found[0]
 
 
-def _leading_subject(frame: str) -> tuple[str, int] | None:
+def leading_subject(frame: str) -> tuple[str, int] | None:
     """The subject opening a clause, after a fronted time or place phrase ("On Friday he …",
     "In Accra, the Ghanaian minister …": "he", "the Ghanaian minister"); None when the clause
     opens with such a phrase and no subject is found after it."""

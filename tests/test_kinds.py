@@ -130,6 +130,8 @@ KINDS = [
     ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
      "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
      "Lunde nodded.", None, None),
+    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\n"
+     "On Friday she paused at the door. “We are not done.”", "We are not done.", "Lunde", "direct"),
     # negative: a sentence in another paragraph does not give its subject to the quotation
     ("after-narration", H + "“We sail at dawn,” Kari Lunde said.\n\nOle Holm arrived late.\n\n“The fleet is ready.”",
      "The fleet is ready.", "Lunde", "direct"),
