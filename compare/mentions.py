@@ -339,9 +339,8 @@ class Registry:
         if sum(not _is_initial(t[2]) and t[2].lower() not in _CONNECTORS for t in tokens[first : j + 1]) \
                 > MAX_NAME_WORDS:
             return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
-        if not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words) or find_affiliations(
-            " ".join(t[2] for t in tokens[first : j + 1])
-        ):
+        place = not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words)
+        if place or find_affiliations(" ".join(t[2] for t in tokens[first : j + 1])):
             return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
 
