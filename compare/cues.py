@@ -195,6 +195,8 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
 _COLON_QUOTE = re.compile(r":\s*Q")
 _OUTLET_PRONOUNS = frozenset({"we", "us"})
+_TELL = frozenset({"told", "tells", "tell", "telling"})
+"""Cues whose object ("told a briefing", "tells the news conference") is never their speaker."""
 _OUTLET_CLAUSE = re.compile(r"\b(?:when|as|after|before|once|while|if)\s+$", re.I)
 """A first-person plural subject of a time clause in narration (quotations are masked) is the outlet
 reporting ("when we called him", "as we reported"), never a speaker of the meeting; a readout's
@@ -279,12 +281,13 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     before = tail(frame, 0, m.start())
     if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
         np, at = _np_forward(frame, m.end())
-        if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
+        if not np and word not in _TELL and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
             np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
         if np:
             return np, at, False
     inherits = bool(re.search(r"(?:\band|\bbut|,)$", before))
-    if word.endswith("ing") and (found := lead.get()) is not None:
+    coordinated = word in _TELL and re.search(r"\band$", before)  # "Agbeko met traders and told a briefing"
+    if (word.endswith("ing") or coordinated) and (found := lead.get()) is not None:
         return found[0], found[1], inherits
     return "", at, inherits
 

@@ -237,6 +237,11 @@ KINDS = [
      "the border stays closed", None, None),
     ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nThey said the border would reopen.",
      "They said the border would reopen.", "joint", "indirect"),
+    # -- the object of "told" ("a briefing", "reporters", "a news conference") is never the speaker
+    ("told-object", H + "Edem Agbeko spoke.\n\nAgbeko met traders and told a briefing that fees would fall.",
+     "told a briefing that fees would fall", "Agbeko", "indirect"),
+    ("told-object", H + "Kari Lunde spoke.\n\nLunde toured the port and told the news conference that the quota "
+     "stays.", "told the news conference that the quota stays", "Lunde", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
