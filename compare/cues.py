@@ -194,6 +194,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
 
 _COLON_QUOTE = re.compile(r":\s*Q")
+_RELATIVE_WHO = re.compile(r",\s*who\s+$")
 _OUTLET_PRONOUNS = frozenset({"we", "us"})
 _TELL = frozenset({"told", "tells", "tell", "telling"})
 """Cues whose object ("told a briefing", "tells the news conference") is never their speaker."""
@@ -299,6 +300,11 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
     not "someone in the crowd said"). ('', start) when there is none."""
     from .quotes import tail
 
+    lo = max(0, start - SUBJECT_REACH)
+    if rel := _RELATIVE_WHO.search(frame, lo, _before_adverbs(frame, start)):
+        np, at = _np_backward(frame, rel.start())  # "The minister, who told reporters that …"
+        if np:
+            return np, at
     np, at = _np_backward(frame, start)
     if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
         comma = at

@@ -242,6 +242,11 @@ KINDS = [
      "told a briefing that fees would fall", "Agbeko", "indirect"),
     ("told-object", H + "Kari Lunde spoke.\n\nLunde toured the port and told the news conference that the quota "
      "stays.", "told the news conference that the quota stays", "Lunde", "indirect"),
+    # -- a relative clause's cue: "X, who told reporters that …": the speaker is X
+    ("relative-who", H + "Togolese Trade Minister Edem Agbeko spoke.\n\nThe Togolese minister, who told reporters in "
+     "Lomé that fees would fall, left early.", "told reporters in Lomé that fees would fall", "Agbeko", "indirect"),
+    ("relative-who", H + "Kari Lunde spoke.\n\nLunde, who has repeatedly warned that the quota is too high, "
+     "left early.", "warned that the quota is too high", "Lunde", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
