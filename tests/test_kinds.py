@@ -331,6 +331,12 @@ AFFILIATIONS = [
     # negative: with no demonym the source speaks for no government the article names
     ("anonymous-source", H + "Ghana and Togo met.\n\nA diplomatic source said the deal would hold.",
      "the deal would hold", "source", None),
+    # -- a retired official speaks for no government
+    ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a retired Ghanaian diplomat, said the deal would hold.",
+     "said the deal would hold", "Badu", None),
+    # negative: a serving official of that country keeps it
+    ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a senior Ghanaian diplomat, said the deal would hold.",
+     "said the deal would hold", "Badu", "Ghana"),
 ]
 
 
