@@ -261,6 +261,10 @@ KINDS = [
      "Kari Lunde detailed the timetable for the withdrawal.", "Lunde", "indirect"),
     ("verbs", H + "Kari Lunde met Lars Berg.\n\nBerg countered that the quota was already too high.",
      "Berg countered that the quota was already too high.", "Berg", "indirect"),
+    ("verbs", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nThe two ministers issued a joint statement pledging "
+     "to reopen the border.", "pledging to reopen the border", "joint", "indirect"),
+    ("verbs", H + "Kofi Mensah met Edem Agbeko.\n\nAgbeko left Accra on Monday, vowing to return in May.",
+     "vowing to return in May", "Agbeko", "indirect"),
     # negative: the same words as adjectives are no cue
     ("verbs", H + "Lars Berg presented a detailed plan to the cabinet.",
      "Lars Berg presented a detailed plan to the cabinet.", None, None),
