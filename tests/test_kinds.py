@@ -188,6 +188,8 @@ KINDS = [
      "the talks were useful.", "the talks were useful", "Samir el-Masri", "indirect"),
     ("particle-name", H + "Kofi Mensah met reporters.\n\nThe Jordanian Prime Minister, Nabil al-Khatib, "
      "said trade would double.", "said trade would double", "Nabil al-Khatib", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nJordanian envoy Khalid abu Zeid said the talks were useful.",
+     "the talks were useful", "Khalid abu Zeid", "indirect"),
     # negative: a lowercase hyphenated word that is no particle does not start a name
     ("particle-name", H + "Kofi Mensah met Ama Dovi.\n\nThe so-called Border Accord was signed.",
      "The so-called Border Accord was signed.", None, None),
