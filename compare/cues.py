@@ -25,6 +25,7 @@ from .mentions import (
     PRONOUNS_M,
     PRONOUNS_PLURAL,
     SUBJECT_REACH,
+    capitalised,
 )
 from .mentions import (
     title_words as all_title_words,
@@ -32,7 +33,11 @@ from .mentions import (
 from .records import Article, Cue, Quote, Sentence, Statement
 
 _FORWARD_CUES = word_set("forward_cues.txt")
-_SUBJECT_NOUNS = word_set("subject_nouns.txt")
+_FRONTING = word_set("fronted_words.txt") | word_set("sentence_openers.txt")
+FRONTED_WORDS = 6
+"""A fronted phrase ("After the vote in Oslo") before a clause's subject has at most this many words."""
+_FRONTED = re.compile(rf"^\S+(?:\s+[^\s,;:]+){{0,{FRONTED_WORDS - 1}}}?(?:\s*,|(?=\s+(?:he|she|they|we|it)\s))")
+_SUBJECT_NOUNS = word_set("subject_nouns.txt") | word_set("source_modifiers.txt")
 
 
 # --- cue subjects --------------------------------------------------------------------------------
@@ -55,6 +60,9 @@ _NP_TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 # "said K.J. Asare": the periods of initials stay in the phrase.
 _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w)|(?<=\b[A-Z])\.)*)")
 _TITLE_MODIFIERS = word_set("title_modifiers.txt")
+# "Dovi was quoted by Le Soleil (as) saying": the outlet after "quoted by" reports; the speaker is
+# the subject before the passive.
+_QUOTED_BY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:quoted|cited)\s+(?:by|in)\s+$", re.I)
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
 DESCRIPTION_WORDS = 4
 """A subject that is a description ("the narrator", "one longtime party strategist") has at most this
@@ -111,7 +119,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
         ):
             k -= 1  # "Secretary Blinken and Foreign Minister Kuleba discussed"
             continue
-        if w[0].isupper() or bare in title_words or bare.removesuffix("s") in title_words \
+        if capitalised(w) or bare in title_words or bare.removesuffix("s") in title_words \
                 or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
                 or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
                 or bare in _SUBJECT_NOUNS:
@@ -138,7 +146,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         bare = w.lower().replace("’", "'").removesuffix("'s")
         if w == "Q":
             break
-        if w[0].isupper() or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
+        if capitalised(w) or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
             kept.append(w)
             continue
         if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
@@ -168,7 +176,12 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
             cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, False))
             continue
         np, at, inherits = _subject(frame, m, word, lead)
+        if np.lower() in _OUTLET_PRONOUNS and _OUTLET_CLAUSE.search(frame, max(0, at - 20), at):
+            continue  # "when we called him": the outlet's own act, outside any quotation, is no statement
         cues.append(Cue(word, s0 + m.start(), s0 + m.end(), np, s0 + at, inherits))
+    if not cues and (colon := _colon_cue(frame, lead)) is not None:
+        np, at, c = colon
+        cues.append(Cue(":", s0 + c, s0 + c + 1, np, s0 + at, False))
     if byline := _DASH_BYLINE.search(frame):
         # "“…” — Canadian Energy Minister Paul Fournier": the name after the dash is the speaker.
         cues.append(Cue("—", s0 + byline.start("dash"), s0 + byline.end("dash"), byline.group("np"),
@@ -178,6 +191,31 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
         if cue.inherits and i > 0 and cues[i - 1].subject:
             cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
     return cues
+
+
+_COLON_QUOTE = re.compile(r":\s*Q")
+_RELATIVE_WHO = re.compile(r",\s*who\s+$")
+_OUTLET_PRONOUNS = frozenset({"we", "us"})
+_TELL = frozenset({"told", "tells", "tell", "telling"})
+"""Cues whose object ("told a briefing", "tells the news conference") is never their speaker."""
+_OUTLET_CLAUSE = re.compile(r"\b(?:when|as|after|before|once|while|if)\s+$", re.I)
+"""A first-person plural subject of a time clause in narration (quotations are masked) is the outlet
+reporting ("when we called him", "as we reported"), never a speaker of the meeting; a readout's
+"that we are committed" is its government's and stays."""
+
+
+def _colon_cue(frame: str, lead: _Lead) -> tuple[str, int, int] | None:
+    """"Ama Owusu, a trade economist, disagrees: “…”": in a sentence with no cue, a colon right
+    before a quotation introduces the quotation of the name that opens the clause. (subject,
+    its offset, the colon's offset), or None when the clause opens with no name."""
+    colon = _COLON_QUOTE.search(frame)
+    found = lead.get() if colon else None
+    if colon is None or found is None:
+        return None
+    words = [w for w in found[0].split() if w.lower().strip(",") not in NON_NAME_WORDS]
+    if not words or not all(capitalised(w) for w in words) or found[1] >= colon.start():
+        return None
+    return found[0], found[1], colon.start()
 
 
 def _masked_frame(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> str:
@@ -201,17 +239,32 @@ def _according_to_subject(frame: str, pos: int) -> tuple[str, int]:
 
 
 class _Lead:
-    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …"), found
-    at most once per sentence."""
+    """The clause's leading noun phrase ("Brussels launched the probe, arguing that …") and its
+    offset, found at most once per sentence (see :func:`leading_subject`)."""
 
     def __init__(self, frame: str) -> None:
         self.frame = frame
-        self._found: list[re.Match[str] | None] = []
+        self._found: list[tuple[str, int] | None] = []
 
-    def get(self) -> re.Match[str] | None:
+    def get(self) -> tuple[str, int] | None:
         if not self._found:
-            self._found.append(LEADING_NP.match(self.frame))
+            self._found.append(leading_subject(self.frame))
         return self._found[0]
+
+
+def leading_subject(frame: str) -> tuple[str, int] | None:
+    """The subject opening a clause, after a fronted time or place phrase ("On Friday he …",
+    "In Accra, the Ghanaian minister …": "he", "the Ghanaian minister"); None when the clause
+    opens with such a phrase and no subject is found after it."""
+    first = frame.split(None, 1)[0].lower().strip(",") if frame.strip() else ""
+    if first not in _FRONTING:
+        m = LEADING_NP.match(frame)
+        return (m.group(0), 0) if m else None
+    fronted = _FRONTED.match(frame)
+    if fronted is None:
+        return None
+    np, at = _np_forward(frame, fronted.end())
+    return (np, at) if np else None
 
 
 def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:
@@ -222,18 +275,21 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     from .quotes import tail
 
     np, at = _subject_before(frame, m.start())
+    if np and (passive := _QUOTED_BY.search(frame, max(0, at - SUBJECT_REACH), at)):
+        np, at = _subject_before(frame, passive.start())  # "Dovi was quoted by Le Soleil as saying"
     if np:
         return np, at, False
     before = tail(frame, 0, m.start())
     if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
         np, at = _np_forward(frame, m.end())
-        if not np and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
+        if not np and word not in _TELL and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):
             np, at = desc.group("np"), desc.start("np")  # "said a longtime party strategist"
         if np:
             return np, at, False
     inherits = bool(re.search(r"(?:\band|\bbut|,)$", before))
-    if word.endswith("ing") and (found := lead.get()) is not None:
-        return found.group(0), 0, inherits
+    coordinated = word in _TELL and re.search(r"\band$", before)  # "Agbeko met traders and told a briefing"
+    if (word.endswith("ing") or coordinated) and (found := lead.get()) is not None:
+        return found[0], found[1], inherits
     return "", at, inherits
 
 
@@ -244,6 +300,11 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
     not "someone in the crowd said"). ('', start) when there is none."""
     from .quotes import tail
 
+    lo = max(0, start - SUBJECT_REACH)
+    if rel := _RELATIVE_WHO.search(frame, lo, _before_adverbs(frame, start)):
+        np, at = _np_backward(frame, rel.start())  # "The minister, who told reporters that …"
+        if np:
+            return np, at
     np, at = _np_backward(frame, start)
     if np and re.match(r"^(?:the|a|an)\b", np, re.I) and tail(frame, 0, at).endswith(","):
         comma = at
@@ -263,7 +324,7 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
             return inner, par.start("inner")
         np, at = _np_backward(frame, par.start())
-        if np:
+        if np and np.split()[0].lower() not in _FRONTING:  # not "In Accra, the minister …, insisting"
             return np, at
     if (desc := _DESCRIPTION_BEFORE.search(frame, lo, start)) and _opens_clause(frame, desc):
         return desc.group("np"), desc.start("np")

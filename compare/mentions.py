@@ -29,6 +29,23 @@ from .records import Article, Speaker
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž](?:[\w.’'-]*[\w])?\.?|[,;:()—–]")
 _CONNECTORS = word_set("name_connectors.txt")
+_PREFIXES = word_set("name_prefixes.txt")
+_PREFIXED = re.compile(r"^([a-z]+)[-‐]([A-Z])")
+
+
+def capitalised(word: str) -> bool:
+    """Whether ``word`` reads as a capitalised name word: it starts with a capital, or with a
+    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai")."""
+    if word[:1].isupper():
+        return True
+    m = _PREFIXED.match(word)
+    return bool(m and m.group(1) in _PREFIXES)
+
+
+def _unprefixed(word: str) -> str | None:
+    """"Rifai" for "al-Rifai" (any case), else None."""
+    m = _PREFIXED.match(word[:1].lower() + word[1:])
+    return word[m.end(1) + 1 :] if m and m.group(1) in _PREFIXES else None
 PRONOUNS_M = frozenset({"he", "him"})
 PRONOUNS_F = frozenset({"she", "her"})
 PRONOUNS_PLURAL = frozenset({"they", "we"})
@@ -45,6 +62,7 @@ ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 FEMALE_MARKERS = re.compile(r"\b(?:Ms|Mrs|Madam|Queen|spokeswoman|chairwoman|congresswoman)\b\.?", re.I)
 MALE_MARKERS = re.compile(r"\b(?:Mr|King|spokesman|chairman|congressman)\b\.?", re.I)
 NON_NAME_WORDS = word_set("non_name_words.txt") | word_set("sentence_openers.txt")
+_COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 
 
 _LEAD_WORDS = word_set("lead_words.txt")
@@ -115,6 +133,7 @@ class Entity:
     gender: str | None = None
     mentions: list[int] = field(default_factory=list)
     independent: bool = False  # an analyst, academic or mediator: speaks for no government
+    counterpart: bool = False  # introduced as someone's counterpart ("his Ethiopian counterpart, …")
 
     def speaker(self) -> Speaker:
         side = self.sides.most_common(1)[0][0] if self.sides else None
@@ -128,9 +147,10 @@ class _Holders:
     countries, for :meth:`Registry.by_role`: the holders, those of them with no country, and
     their mentions in text order."""
 
-    def __init__(self, roles: list[str], side: str | None, order: dict[int, int]) -> None:
+    def __init__(self, roles: list[str], side: str | None, order: dict[int, int], strict: bool = False) -> None:
         self.wanted = [set(r.split()) for r in roles]
         self.side = side
+        self.strict = strict  # only holders the article gives that side
         self.order = order  # id(entity) -> place in Registry.entities
         self.members: dict[int, Entity] = {}
         self.unqualified: dict[int, Entity] = {}
@@ -140,7 +160,7 @@ class _Holders:
         self._first_known = True
 
     def holds(self, e: Entity) -> bool:
-        if e.kind != "person" or (self.side and e.sides and self.side not in e.sides):
+        if e.kind != "person" or (self.side and (e.sides or self.strict) and self.side not in e.sides):
             return False
         own = [set(r.split()) for r in e.roles]
         return any(w <= o for w in self.wanted for o in own)
@@ -216,10 +236,16 @@ def _titles_by_first_word() -> dict[str, list[tuple[int, str, str]]]:
     return out
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    """The last words of titles ("minister", "president", "secretary"): a word that ends a title."""
+    return frozenset(t.split()[-1] for t in titles())
+
+
 def find_titles(text: str) -> list[str]:
     """Titles in ``text``, longest first, without overlaps. Only titles whose first word occurs
     in the text are tried."""
-    words = text.lower().replace("’", "'").split()
+    words = text.lower().replace("’", "'").replace(",", " ").split()  # "Spokesperson, Ambassador"
     index = _titles_by_first_word()
     candidates = sorted(c for w in set(words) if w in index for c in index[w])
     low = " " + " ".join(words) + " "
@@ -243,7 +269,7 @@ class Registry:
         self._title_words = title_words()
         self._order: dict[int, int] = {}  # id(entity) -> place in self.entities
         self._taken: dict[int, set[str]] = {}  # id(person) -> its aliases another person answers to
-        self._holders: dict[tuple[tuple[str, ...], str | None], _Holders] = {}  # by_role lookups
+        self._holders: dict[tuple[tuple[str, ...], str | None, bool], _Holders] = {}  # by_role lookups
         self._scan()
 
     # -- building ---------------------------------------------------------------------------
@@ -264,19 +290,19 @@ class Registry:
         runs: list[tuple[int, int, int]] = []
         i = 0
         while i < len(tokens):
-            if not tokens[i][2][0].isupper():
+            if not capitalised(tokens[i][2]):
                 i += 1
                 continue
             j = i
             while j + 1 < len(tokens) and not _ends_run(tokens[j][2]) \
                     and body[tokens[j][1] : tokens[j + 1][0]].isspace():  # not across "!” or a quote mark
-                if tokens[j + 1][2][0].isupper():
+                if capitalised(tokens[j + 1][2]):
                     j += 1
                     continue
                 c = j + 1  # "von der Leyen", "bin Salman": connectors followed by a capital
                 while c < len(tokens) and tokens[c][2].lower() in _CONNECTORS:
                     c += 1
-                if c > j + 1 and c < len(tokens) and tokens[c][2][0].isupper():
+                if c > j + 1 and c < len(tokens) and capitalised(tokens[c][2]):
                     j = c
                     continue
                 break
@@ -313,11 +339,17 @@ class Registry:
         if sum(not _is_initial(t[2]) and t[2].lower() not in _CONNECTORS for t in tokens[first : j + 1]) \
                 > MAX_NAME_WORDS:
             return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
-        if any(w in nonperson_words() for w in words) or find_affiliations(
-            " ".join(t[2] for t in tokens[first : j + 1])
-        ):
+        place = not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words)
+        if place or find_affiliations(" ".join(t[2] for t in tokens[first : j + 1])):
             return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
+
+    def _titled_name(self, tokens: list[tuple[int, int, str]], first: int, words: list[str]) -> bool:
+        """A name of two or more words right after a personal title ("President Park Min-seok",
+        "Trade Minister Ama Hall"): a person even when a word of it is also a place noun."""
+        title = tokens[first - 1][2].rstrip(".") if first > 0 else ""
+        return len(words) >= 2 and title[:1].isupper() and title.lower() in _title_heads() \
+            and title.lower() not in NON_NAME_WORDS
 
     def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
         """Introduce (or add a mention to) the person named at ``body[name_start:end]``, learning
@@ -350,10 +382,11 @@ class Registry:
         new = {name.lower()}
         for w in words:
             low = w.lower()
-            if not _is_initial(w) and low not in _CONNECTORS and (
-                low not in self._by_alias or self._by_alias[low] is entity
-            ):
-                new.add(low)
+            for form in (low, (_unprefixed(low) or "")):
+                if form and not _is_initial(w) and low not in _CONNECTORS and (
+                    form not in self._by_alias or self._by_alias[form] is entity
+                ):
+                    new.add(form)
         if len(words) > 2 and words[-2].lower() in _CONNECTORS:
             new.add(" ".join(words[-3:]).lower())
         return new - entity.aliases
@@ -371,6 +404,8 @@ class Registry:
             elif not entity.independent and (found := find_affiliations(ctx)):
                 entity.sides[found[nearest].side] += 1
         context = left + " " + right
+        if _COUNTERPART.search(left):
+            entity.counterpart = True
         if FEMALE_MARKERS.search(context):
             entity.gender = "f"
         elif MALE_MARKERS.search(context):
@@ -381,8 +416,11 @@ class Registry:
         lead = body[max(0, run_start - 80) : run_start]
         words = _NONSPACE.findall(lead)
         kept: list[str] = []
+        # "his Ethiopian counterpart, Mr. Tesfaye Alemu": a courtesy title is no title run.
+        titled = any(w.rstrip(".").lower() not in NON_NAME_WORDS for w in body[run_start:name_start].split())
         for n, w in enumerate(reversed(words)):
-            if w.endswith(",") and (n > 0 or name_start > run_start):
+            if w.endswith(",") and (n > 0 or titled and w.strip(",").lower() not in self._title_words):
+                # "The Ministry's Chief Spokesperson, Ambassador Kojo Ansah": a role in apposition
                 break  # a comma ends the lead-in, except in "Israel's defense minister, Yoav Gallant"
             if w.endswith(".") and not _is_initial(w) and w.rstrip(".").lower() not in abbreviations():
                 break  # the previous sentence
@@ -435,13 +473,9 @@ class Registry:
         """The person holding the role: ``prefer`` (the last speaker) if it holds it, else the
         holder most recently mentioned before ``position``, else the first after it. A role matches
         when its words are a subset of the person's role words."""
-        key = (tuple(roles), side)
-        holders = self._holders.get(key)
-        if holders is None:
-            holders = self._holders[key] = _Holders(roles, side, self._order)
-            for e in self.entities:
-                if holders.holds(e):
-                    holders.add(e)
+        if side is not None and (own := self._own_holder(roles, side, position, prefer)) is not None:
+            return own
+        holders = self._role_holders(roles, side)
         if not holders.members:
             return None
         if prefer is not None and id(prefer) in holders.members:
@@ -451,6 +485,30 @@ class Registry:
             # unqualified, rather than the counterpart it introduces with a country.
             return home
         return holders.most_recent(position)
+
+    def _role_holders(self, roles: list[str], side: str | None, strict: bool = False) -> _Holders:
+        key = (tuple(roles), side, strict)
+        holders = self._holders.get(key)
+        if holders is None:
+            holders = self._holders[key] = _Holders(roles, side, self._order, strict)
+            for e in self.entities:
+                if holders.holds(e):
+                    holders.add(e)
+        return holders
+
+    def _own_holder(self, roles: list[str], side: str, position: int, prefer: Entity | None) -> Entity | None:
+        """"The Ethiopian Foreign Minister": a holder of the role whom the article gives that
+        country, else the one person of that country introduced as a counterpart with no role
+        ("his Ethiopian counterpart, Tesfaye Alemu"); None when there is neither (the caller then
+        reads the role alone)."""
+        holders = self._role_holders(roles, side, strict=True)
+        if holders.members:
+            return prefer if prefer is not None and id(prefer) in holders.members else holders.most_recent(position)
+        untitled = [e for e in self.entities
+                    if e.kind == "person" and e.counterpart and side in e.sides and e.roles <= {"counterpart"}]
+        if len(untitled) == 1:
+            return untitled[0]
+        return None
 
     def _introduce(self, entity: Entity) -> Entity:
         self._order[id(entity)] = len(self.entities)

@@ -10,7 +10,9 @@ participants are read, in this order, from
    (by phone) with / held talks with / had a call with / received a phone call from / hosted /
    received / welcomed / will meet <B>";
    "<A> and <B> held talks / met / spoke"; "a joint press conference with <B>" (then ``A`` is the
-   subject of the sentence).
+   subject of the sentence);
+3. the first ``PARTICIPANT_PARAGRAPHS`` body paragraphs: "Speaking after talks with <B> in Warsaw,
+   <A> said", "After meeting <B>, <A> told reporters".
 
 Each participant phrase is mapped to a government by :func:`compare.governments.government_of`: the
 country or demonym in the phrase ("his Indonesian counterpart", "of Japan"), else the actor gazetteer,
@@ -260,6 +262,26 @@ _MET_WITH = re.compile(
 )
 
 
+_AFTER_TALKS = re.compile(
+    r"\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:the\s+|a\s+|his\s+|her\s+)?(?:talks|meeting|meetings|call|phone\s+call|"
+    r"consultations)\s+with|meeting)\s+(?P<b>[A-Z][^,;:“”\"]{2,150}?),\s+(?P<a>[A-Z][^,;:“”\"]{1,120}?)\s+"
+    r"(?:said|says|told|tells|stressed|noted|added|warned|insisted)\b"
+)
+
+
+def after_talks(text: str, year: int | None = None) -> Meeting | None:
+    """The meeting a sentence names as past ("Speaking after talks with Katrin Albers in Warsaw,
+    Kaczmarek said", "After meeting X, Y told reporters"): ``first`` the speaker, ``second`` the one
+    met; None otherwise."""
+    m = _AFTER_TALKS.search(" ".join(text.split()))
+    if m is None:
+        return None
+    second = _trim_second(m.group("b"))
+    if not (_names_someone(second) and _is_name_phrase(second) and _is_name_phrase(m.group("a"))):
+        return None
+    return Meeting(_participant(m.group("a"), "lead", year), _participant(second, "lead", year), False)
+
+
 def find_meeting(article: Article) -> Meeting | None:
     """The meeting an article is about: from a readout title, else the first ``LEAD_SENTENCES``
     sentences of the body (:func:`lead_sentences`), else the headline; with ``others`` from the
@@ -273,6 +295,9 @@ def find_meeting(article: Article) -> Meeting | None:
         lead = [s for p in body[:LEAD_SENTENCES] for s in lead_sentences(text[p.start : p.end])][:LEAD_SENTENCES]
         meeting = next((m for sent in lead if (m := from_sentence(sent, "lead", year)) is not None),
                        None) or from_sentence(article.title, "headline", year)
+    if meeting is None:
+        meeting = next((m for p in body[:PARTICIPANT_PARAGRAPHS]
+                        if (m := after_talks(text[p.start : p.end], year)) is not None), None)
     if meeting is None:
         return None
     others = []

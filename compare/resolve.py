@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from .cues import DESCRIPTION_WORDS, DETERMINER, LEADING_NP
+from .cues import DESCRIPTION_WORDS, DETERMINER, leading_subject
 from .lexicon import find_affiliations, nonperson_words
 from .mentions import (
     ARTICLES,
@@ -204,13 +204,13 @@ def _institution_name(np: str, affs: list) -> str:
 def narrated_subject(resolver: Resolver, text: str, start: int) -> Entity | None:
     """The person a sentence that is no statement opens with ("Fahmy turned to the cameras."): a
     name the article gives a person, or he/she; None otherwise."""
-    m = LEADING_NP.match(text)
-    if m is None:
+    found = leading_subject(text)  # after a fronted phrase: "On Friday she paused at the door."
+    if found is None or not found[0].split():
         return None
-    first = m.group(0).split()[0].lower()
+    first = found[0].split()[0].lower()
     if first in PRONOUNS_M | PRONOUNS_F:
         return resolver.resolve(first, start)[0]
-    ent = resolver.registry.by_name(m.group(0))
+    ent = resolver.registry.by_name(found[0])
     return ent if ent is not None and ent.kind == "person" else None
 
 

@@ -130,6 +130,8 @@ KINDS = [
     ("after-narration", H + "Danish Transport Minister Ole Holm met Kari Lunde.\n\n"
      "Holm stood up before the vote. “This port belongs to all of us.” Lunde nodded.",
      "Lunde nodded.", None, None),
+    ("after-narration", H + "Norwegian Trade Minister Kari Lunde met reporters.\n\n"
+     "On Friday she paused at the door. “We are not done.”", "We are not done.", "Lunde", "direct"),
     # negative: a sentence in another paragraph does not give its subject to the quotation
     ("after-narration", H + "“We sail at dawn,” Kari Lunde said.\n\nOle Holm arrived late.\n\n“The fleet is ready.”",
      "The fleet is ready.", "Lunde", "direct"),
@@ -178,6 +180,75 @@ KINDS = [
      "“Not yet,” Asare said.", "Ports first,", "Ama Dovi", "direct"),
     ("opening-or-party", H + "The paper ran the story “Ama Dovi Vows To Cut Fees By Half” on Monday.\n\n"
      "“Ports first,” Dovi said.", "Ports first,", "Dovi", "direct"),
+    # -- names with a lowercase particle ("al-", "el-", "bin", "van der")
+    ("particle-name", H + "Jordanian Foreign Minister Omar al-Rifai met Kofi Mensah.\n\n"
+     "The talks ran late, and al-Rifai said the border would stay open.",
+     "al-Rifai said the border would stay open", "Omar al-Rifai", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nJordanian government spokesman Samir el-Masri said "
+     "the talks were useful.", "the talks were useful", "Samir el-Masri", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nThe Jordanian Prime Minister, Nabil al-Khatib, "
+     "said trade would double.", "said trade would double", "Nabil al-Khatib", "indirect"),
+    ("particle-name", H + "Kofi Mensah met reporters.\n\nJordanian envoy Khalid abu Zeid said the talks were useful.",
+     "the talks were useful", "Khalid abu Zeid", "indirect"),
+    # negative: a lowercase hyphenated word that is no particle does not start a name
+    ("particle-name", H + "Kofi Mensah met Ama Dovi.\n\nThe so-called Border Accord was signed.",
+     "The so-called Border Accord was signed.", None, None),
+    # -- a fronted time or place phrase is not the subject of a participle cue
+    ("fronted-participle", H + "Ghanaian Trade Minister Kwame Asare met Ama Dovi.\n\n"
+     "On Friday he sounded calmer, saying only that the talks would continue.",
+     "the talks would continue", "Asare", "indirect"),
+    ("fronted-participle", H + "Ghanaian Trade Minister Kwame Asare met Ama Dovi.\n\n"
+     "In Accra, the Ghanaian minister took a harder line, insisting that fees must fall.",
+     "fees must fall", "Asare", "indirect"),
+    ("fronted-participle", H + "Norwegian Trade Minister Kari Lunde met Lars Berg.\n\n"
+     "After the vote in Oslo she left quickly, adding that the quota stays.",
+     "the quota stays", "Lunde", "indirect"),
+    # -- a word between the auxiliary and the cue; the object of "told" is never the speaker
+    ("aux-adverb", H + "Ghana and Togo met.\n\nTogo’s trade minister, Ama Dovi, has meanwhile told a news conference "
+     "in Lomé that fees will fall.", "fees will fall", "Ama Dovi", "indirect"),
+    ("aux-adverb", H + "Ghana and Togo met.\n\nGhana’s envoy, Kofi Mensah, had likewise told reporters in Accra "
+     "that the border stays open.", "the border stays open", "Kofi Mensah", "indirect"),
+    ("aux-adverb", H + "Ghana and Togo met.\n\nThe Ghanaian envoy, Kofi Mensah, has since told a press conference "
+     "that talks will go on.", "talks will go on", "Kofi Mensah", "indirect"),
+    # -- "X was quoted by <outlet> saying": the speaker is X, not the outlet
+    ("quoted-by", H + "Ghana and Togo met.\n\nTogo’s trade minister, Ama Dovi, was quoted by Le Soleil on Friday "
+     "saying that fees will fall.", "fees will fall", "Ama Dovi", "indirect"),
+    ("quoted-by", H + "Ghana and Togo met.\n\nKofi Mensah was quoted in Graphic Online saying the border "
+     "would open.", "the border would open", "Kofi Mensah", "indirect"),
+    # -- "the spokesperson" after a spokesperson named with a title in apposition
+    ("spokesperson-link", H + "Ghana and Togo met.\n\nThe Ministry's Chief Spokesperson, Ambassador Kojo Ansah, said "
+     "talks went well.\n\nThe spokesperson added that trade was discussed.",
+     "The spokesperson added that trade was discussed.", "Ansah", "indirect"),
+    # -- a surname that is also an English noun, introduced after a title
+    ("noun-surname", H + "Ghanaian Trade Minister Ama Hall met Togolese envoy Edem Agbeko.\n\n"
+     "Hall said the tariff would fall.", "Hall said the tariff would fall.", "Ama Hall", "indirect"),
+    ("noun-surname", H + "Togolese President Bank Sun-hee met Kofi Mensah.\n\n"
+     "“We are ready,” Bank said.", "We are ready,", "Bank Sun-hee", "direct"),
+    # negative: a body named after a title word is still no person
+    ("noun-surname", H + "Kofi Mensah met Edem Agbeko.\n\nThe Presidential Guard said the road was closed.",
+     "The Presidential Guard said the road was closed.", "Presidential Guard", "indirect"),
+    # -- a colon after a clause whose subject is a newly named person introduces that person's quotation
+    ("colon-new-speaker", H + "Kofi Mensah said the deal was fair.\n\nAma Owusu, a trade economist at the "
+     "University of Lomé, disagrees: “The fees will only rise.”", "The fees will only rise.", "Owusu", "direct"),
+    ("colon-new-speaker", H + "Kofi Mensah said the deal was fair.\n\nEdem Agbeko, who farms near the border, "
+     "sees it differently: “Nothing has changed for us.”", "Nothing has changed for us.", "Agbeko", "direct"),
+    # -- "we" in the outlet's narration is the outlet, never the two governments
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nAma Owusu, a retired diplomat, was blunt when "
+     "we called her: “Nothing will change.”", "Nothing will change.", "Owusu", "direct"),
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nAs we reported on Monday, the border stays closed.",
+     "the border stays closed", None, None),
+    ("outlet-we", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nThey said the border would reopen.",
+     "They said the border would reopen.", "joint", "indirect"),
+    # -- the object of "told" ("a briefing", "reporters", "a news conference") is never the speaker
+    ("told-object", H + "Edem Agbeko spoke.\n\nAgbeko met traders and told a briefing that fees would fall.",
+     "told a briefing that fees would fall", "Agbeko", "indirect"),
+    ("told-object", H + "Kari Lunde spoke.\n\nLunde toured the port and told the news conference that the quota "
+     "stays.", "told the news conference that the quota stays", "Lunde", "indirect"),
+    # -- a relative clause's cue: "X, who told reporters that …": the speaker is X
+    ("relative-who", H + "Togolese Trade Minister Edem Agbeko spoke.\n\nThe Togolese minister, who told reporters in "
+     "Lomé that fees would fall, left early.", "told reporters in Lomé that fees would fall", "Agbeko", "indirect"),
+    ("relative-who", H + "Kari Lunde spoke.\n\nLunde, who has repeatedly warned that the quota is too high, "
+     "left early.", "warned that the quota is too high", "Lunde", "indirect"),
     # -- reporting verbs that were missing
     ("verbs", H + "Kari Lunde made clear that the offer would not improve.",
      "Kari Lunde made clear that the offer would not improve.", "Lunde", "indirect"),
@@ -190,6 +261,12 @@ KINDS = [
      "Lars Berg informed parliament that the talks had failed.", "Berg", "indirect"),
     ("verbs", H + "Kari Lunde detailed the timetable for the withdrawal.",
      "Kari Lunde detailed the timetable for the withdrawal.", "Lunde", "indirect"),
+    ("verbs", H + "Kari Lunde met Lars Berg.\n\nBerg countered that the quota was already too high.",
+     "Berg countered that the quota was already too high.", "Berg", "indirect"),
+    ("verbs", H + "Kofi Mensah and Edem Agbeko met in Lomé.\n\nThe two ministers issued a joint statement pledging "
+     "to reopen the border.", "pledging to reopen the border", "joint", "indirect"),
+    ("verbs", H + "Kofi Mensah met Edem Agbeko.\n\nAgbeko left Accra on Monday, vowing to return in May.",
+     "vowing to return in May", "Agbeko", "indirect"),
     # negative: the same words as adjectives are no cue
     ("verbs", H + "Lars Berg presented a detailed plan to the cabinet.",
      "Lars Berg presented a detailed plan to the cabinet.", None, None),
@@ -224,3 +301,83 @@ def test_a_country_possessive_is_that_country_s_institution() -> None:
     sentences = segment.sentences(article)
     _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
     assert [(sp.kind, sp.affiliation) for sp in speakers] == [("institution", "Ghana")]
+
+
+AFFILIATIONS = [
+    # (kind, article, passage, speaker surname, the speaker's government or None)
+    # -- a demonym before "counterpart," belongs to the name after the comma
+    ("counterpart-apposition", H + "Ghana’s foreign minister, Kofi Mensah, met his Togolese counterpart, "
+     "Mr. Edem Agbeko, in Accra.\n\nMr. Agbeko said the border would reopen.",
+     "Mr. Agbeko said the border would reopen.", "Agbeko", "Togo"),
+    # negative: "counterpart" of someone else's country does not pass to the host
+    ("counterpart-apposition", H + "Ghana’s foreign minister, Kofi Mensah, met his Togolese counterpart, "
+     "Mr. Edem Agbeko, in Accra.\n\nMensah said the border would reopen.",
+     "Mensah said the border would reopen.", "Mensah", "Ghana"),
+    # -- a demonym in a title-only reference restricts it to that government's people
+    ("demonym-role", H + "Foreign Minister Kofi Mensah received his Togolese counterpart, Edem Agbeko, in Accra.\n\n"
+     "The Minister said trade must grow.\n\nFor his part, the Togolese Foreign Minister said the border "
+     "would reopen.", "the Togolese Foreign Minister said the border would reopen", "Agbeko", "Togo"),
+    ("demonym-role", H + "Foreign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra.\n\n"
+     "Mensah said trade must grow.\n\nThe Togolese Foreign Minister said the border would reopen.",
+     "The Togolese Foreign Minister said the border would reopen", "Agbeko", "Togo"),
+    # negative: the host's demonym still finds the host's minister, whom the readout left unqualified
+    ("demonym-role", H + "Foreign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra.\n\n"
+     "Agbeko said trade must grow.\n\nThe Ghanaian Foreign Minister said the border would reopen.",
+     "The Ghanaian Foreign Minister said the border would reopen", "Mensah", None),
+    # -- a spokesperson's government stated in the title or the appositive
+    ("spokesperson-side", H + "Ghana and Togo met.\n\nTogolese foreign ministry spokesperson Afi Mawuli said the "
+     "border would reopen.", "the border would reopen", "Mawuli", "Togo"),
+    ("spokesperson-side", H + "Ghana and Togo met.\n\nA spokesperson for Togo's foreign ministry, Afi Mawuli, said "
+     "the border would reopen.", "the border would reopen", "Mawuli", "Togo"),
+    # -- an anonymous source described with several adjectives is a source of that demonym's government
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA Togolese diplomatic source said the deal would hold.",
+     "the deal would hold", "source", "Togo"),
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA well-placed Ghanaian security source, however, said the "
+     "deal would hold.", "the deal would hold", "source", "Ghana"),
+    # negative: with no demonym the source speaks for no government the article names
+    ("anonymous-source", H + "Ghana and Togo met.\n\nA diplomatic source said the deal would hold.",
+     "the deal would hold", "source", None),
+    # -- a retired official speaks for no government
+    ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a retired Ghanaian diplomat, said the deal would hold.",
+     "said the deal would hold", "Badu", None),
+    # negative: a serving official of that country keeps it
+    ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a senior Ghanaian diplomat, said the deal would hold.",
+     "said the deal would hold", "Badu", "Ghana"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "passage", "speaker", "government"), AFFILIATIONS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(AFFILIATIONS)])
+def test_affiliation_kind(kind: str, text: str, passage: str, speaker: str, government: str | None) -> None:
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    found, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    hits = covering(found, passage)
+    assert [st.speaker.split()[-1] for st in hits] == [speaker]
+    assert [sp.affiliation for sp in speakers if sp.name == hits[0].speaker] == [government]
+
+
+SIDE_KINDS = [
+    # (kind, article, speaker, side): the side a speaker's statements are placed on
+    # -- "after talks with X" in the opening paragraphs names the meeting's second participant
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“We will cut the fees by half,” Agbeko said.", "Edem Agbeko", "Togo"),
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nAfter meeting Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“We will cut the fees by half,” Agbeko said.", "Edem Agbeko", "Togo"),
+    # negative: someone met after the talks is no participant
+    ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
+     "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
+     "Mensah said fees would fall.\n\n“Fees are a tax on the poor,” said Ama Owusu, a market trader.",
+     "Ama Owusu", "other"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "speaker", "side"), SIDE_KINDS,
+                         ids=[f"{k[0]}-{i}" for i, k in enumerate(SIDE_KINDS)])
+def test_side_kind(kind: str, text: str, speaker: str, side: str) -> None:
+    from compare import pipeline
+
+    placed = {st.side for st in pipeline.analyze_article(ingest.parse(text), None).statements if st.speaker == speaker}
+    assert placed == {side}
