@@ -29,6 +29,7 @@ from .mentions import (
     Entity,
     Registry,
     find_titles,
+    title_words,
 )
 from .records import JOINT, Article, Resolution, Sentence
 
@@ -159,13 +160,29 @@ class Resolver:
         side = affs[-1].side if affs else None
         if roles:
             person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
+            named = _name_words(bare, affs)
+            if person is not None and named and named[-1].lower() not in person.name.lower().split():
+                person = None  # "Minister Wallis" is never another minister, whatever the role says
             if person is not None:
                 return person, "role"
+            if named:
+                return self._titled_newcomer(" ".join(named), roles, side), "name"
             return self.registry.generic(_clean(bare), roles, side), "role"
         if affs:
             name = _institution_name(bare, affs)
             return self.registry.institution(name, side or affs[-1].side), "source"
         return None
+
+    def _titled_newcomer(self, name: str, roles: list[str], side: str | None) -> Entity:
+        """A person named by title and surname whom the article never introduced under that name
+        ("Minister Wallis" after "Minister for Foreign Affairs Catherine Wallis" was not read as a
+        name run): registered with the title's roles and the country it states."""
+        entity = self.registry.person(name)
+        for role in roles:
+            self.registry.add_role(entity, role)
+        if side:
+            self.registry.add_side(entity, side)
+        return entity
 
     def _unintroduced(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         if re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,4}", bare) and bare.lower() not in NON_NAME_WORDS:
@@ -185,6 +202,20 @@ class Resolver:
 
 _POSSESSIVE_DESCRIPTION = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*'s\s+(?:[\w-]+\s+)*[a-z][\w-]*$")
 _DESCRIPTION = re.compile(rf"{DETERMINER}\s+(?:[\w'-]+\s+){{0,{DESCRIPTION_WORDS - 1}}}[\w-]*[a-z]")
+
+
+def _name_words(phrase: str, affiliations: list) -> list[str]:
+    """The capitalised words of a role phrase that are no title, country or demonym: the name in
+    "Minister Wallis", none in "the Ethiopian Foreign Minister"."""
+    taken = {w for a in affiliations for w in phrase[a.start:a.end].split()}
+    titled = title_words()
+    return [w for w in phrase.split() if _SURNAME.fullmatch(w) and w not in taken
+            and w.lower() not in titled and w.lower() not in NON_NAME_WORDS]
+
+
+_SURNAME = re.compile(r"[A-Z][a-z][\w’'-]*")
+"""A word that can be a surname: capital then lowercase ("Wallis", "al-Rifai" once cut), not an
+abbreviation ("FM", "D.C.")."""
 
 
 def _clean(np: str) -> str:

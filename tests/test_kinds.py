@@ -77,6 +77,11 @@ KINDS = [
     # -- a fronted phrase before "the <role>" is no name in apposition
     ("fronted-phrase", H + "Kofi Mensah met Ama Dovi.\n\nOn the border, the Togolese minister insisted that "
      "trucks must move.", "insisted that trucks must move", "Togolese minister", "indirect"),
+    # -- a title and a surname never stand for another holder of the title
+    ("title-surname", H + "Foreign Minister Kofi Mensah said the talks went well.\n\n"
+     "Minister Dovi said trade must grow.", "Minister Dovi said trade must grow.", "Dovi", "indirect"),
+    ("title-surname", H + "Foreign Minister Kofi Mensah spoke first.\n\nThe Minister said trade must grow.",
+     "The Minister said trade must grow.", "Kofi Mensah", "indirect"),
     # negative: the object of the clause before a coordinated cue is no description of a speaker
     ("description", H + "Kofi Mensah met Ama Dovi.\n\nForeign Minister Dovi applauded the agreement and "
      "highlighted its value for farmers.", "applauded the agreement and highlighted its value", "Ama Dovi", "indirect"),
@@ -381,3 +386,19 @@ def test_side_kind(kind: str, text: str, speaker: str, side: str) -> None:
 
     placed = {st.side for st in pipeline.analyze_article(ingest.parse(text), None).statements if st.speaker == speaker}
     assert placed == {side}
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("Minister Dovi", "Dovi"),  # a surname the article never introduced: a newcomer, not the last minister
+    ("the Minister", "Kofi Mensah"),  # a bare title: the minister the article has
+    ("Minister Mensah", "Kofi Mensah"),
+])
+def test_a_title_with_a_surname_is_never_another_holder_of_the_title(phrase: str, speaker: str) -> None:
+    from compare.resolve import Resolver
+
+    resolver = Resolver(ingest.parse("Talks\n\nForeign Minister Kofi Mensah said the talks went well.\n"))
+    mensah, _ = resolver.resolve("Foreign Minister Kofi Mensah", 7)
+    resolver.last_speaker = mensah
+    found, _ = resolver.resolve(phrase, 60)
+    assert found is not None
+    assert found.name == speaker
