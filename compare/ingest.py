@@ -91,8 +91,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""A control character: below 32 and none of tab, newline, form feed, carriage return."""
+
+
 def _refuse_control_characters(text: str) -> None:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(1, len(text) // 1000):
         raise NotText("input is full of control characters: it looks binary, not a text article")
 
