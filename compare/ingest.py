@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import fetch, html
 from .errors import EmptyInput, InputNotFound, InputTooLarge, NotText
-from .lexicon import caption_patterns, furniture_patterns
+from .lexicon import caption_pattern, furniture_patterns
 from .records import Article, Paragraph, ParagraphRole
 from .settings import DEFAULT, Settings
 
@@ -232,7 +232,7 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _role(text: str, first_body: bool) -> ParagraphRole:
     words = len(text.split())
-    if any(p.search(text) for p in caption_patterns()):
+    if caption_pattern().search(text):
         return "caption"
     if words <= _FURNITURE_MAX_WORDS and any(p.match(text) for p in furniture_patterns()):
         return "furniture"
