@@ -51,6 +51,19 @@ _TEMPORAL_TAIL = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:today|yesterday|tonight|earlier|later|again))+\s*$"
 )
+_TEMPORAL_LAST = (*_DAYS.split("|"), "morning", "afternoon", "evening", "night", "today", "yesterday",
+                  "tonight", "earlier", "later", "again")
+"""The words a ``_TEMPORAL_TAIL`` match ends with: text not ending in one of them is left as it is
+without running the pattern (it is tried from every run of spaces, the slow part of a subject)."""
+
+
+def _without_temporal_tail(text: str) -> str:
+    """``text`` without a trailing "on Monday", "earlier today"."""
+    if not text.rstrip().endswith(_TEMPORAL_LAST):
+        return text
+    return _TEMPORAL_TAIL.sub("", text)
+
+
 LEADING_NP = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
 MAX_CUES_PER_STATEMENT = 8
 """A quotation takes its speaker from one of this many cues of its sentence nearest to it."""
@@ -102,7 +115,9 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
     """The noun phrase ending right before ``pos`` (skipping adverbs), or '', read from the
     ``SUBJECT_REACH`` characters before ``pos``."""
     lo = _window_start(frame, pos)
-    head = _TRAILING_PARENTHESIS.sub("", _TEMPORAL_TAIL.sub("", frame[lo:pos]))
+    head = _without_temporal_tail(frame[lo:pos])
+    if head.rstrip().endswith(")"):
+        head = _TRAILING_PARENTHESIS.sub("", head)
     words = list(_NP_TOKEN.finditer(head))
     k = len(words) - 1
     while k >= 0 and words[k].group(0).lower() in ADVERBS:

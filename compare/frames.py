@@ -29,12 +29,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from .errors import BadOption, CompareError
 from .lexicon import affiliations, read_lines, titles
 from .records import Statement
+from .terms import STEM_CACHE_SIZE
 from .terms import stem as _stem
 
 FRAMES: tuple[str, ...] = (
@@ -154,11 +155,15 @@ def _index(language: str = "en") -> dict[Key, tuple[_Entry, ...]]:
 
 def _words(text: str) -> list[tuple[int, int, Key, Key]]:
     """(start, end, stem, =form) of each word of ``text``."""
-    out = []
-    for m in _WORD.finditer(text):
-        form = _POSSESSIVE.sub("", m.group(0).lower().replace("’", "'"))
-        out.append((m.start(), m.end(), _stem(form), "=" + form))
-    return out
+    return [(m.start(), m.end(), *_word_keys(m.group(0))) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def _word_keys(word: str) -> tuple[Key, Key]:
+    """(stem, =form) of one word as written. Cached per word (bounded, like ``terms.stem``): a
+    news vocabulary repeats, and every statement is scanned word by word."""
+    form = _POSSESSIVE.sub("", word.lower().replace("’", "'"))
+    return _stem(form), "=" + form
 
 
 def _matches_at(words: list[tuple[int, int, Key, Key]], i: int, entry: _Entry, text: str) -> bool:
@@ -187,7 +192,8 @@ def _scan(text: str, index: Mapping[Key, tuple[_Entry, ...]]) -> list[FrameMatch
     i = 0
     while i < len(words):
         _, _, stem, form = words[i]
-        candidates = sorted(index.get(stem, ()) + index.get(form, ()), key=lambda e: -len(e.keys))
+        listed = index.get(stem, ()) + index.get(form, ())
+        candidates = sorted(listed, key=lambda e: -len(e.keys)) if len(listed) > 1 else listed
         entry = next((e for e in candidates if _matches_at(words, i, e, text)), None)
         if entry is None:
             i += 1

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import fetch, html
 from .errors import EmptyInput, InputNotFound, InputTooLarge, NotText
-from .lexicon import caption_patterns, furniture_patterns
+from .lexicon import caption_pattern, furniture_patterns
 from .records import Article, Paragraph, ParagraphRole
 from .settings import DEFAULT, Settings
 
@@ -91,8 +91,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""A control character: below 32 and none of tab, newline, form feed, carriage return."""
+
+
 def _refuse_control_characters(text: str) -> None:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(1, len(text) // 1000):
         raise NotText("input is full of control characters: it looks binary, not a text article")
 
@@ -228,7 +232,7 @@ def _split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _role(text: str, first_body: bool) -> ParagraphRole:
     words = len(text.split())
-    if any(p.search(text) for p in caption_patterns()):
+    if caption_pattern().search(text):
         return "caption"
     if words <= _FURNITURE_MAX_WORDS and any(p.match(text) for p in furniture_patterns()):
         return "furniture"

@@ -173,3 +173,10 @@ def furniture_patterns(language: str = "en") -> tuple[re.Pattern[str], ...]:
 @cache
 def caption_patterns(language: str = "en") -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in _read_regex("captions.txt", language))
+
+
+@cache
+def caption_pattern(language: str = "en") -> re.Pattern[str]:
+    """The caption patterns as one alternation: it matches a text exactly when one of
+    ``caption_patterns`` does, in one search instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in _read_regex("captions.txt", language)), re.IGNORECASE)

@@ -50,7 +50,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .background import Background
@@ -66,7 +66,7 @@ from .lexicon import (
 )
 from .records import Statement
 from .settings import DEFAULT, Settings
-from .terms import stem
+from .terms import STEM_CACHE_SIZE, stem
 
 _OBJECT_NEXT = re.compile(r"\s+(?:the|a|an|us|them|it|this|these|those|him|her|its|their|our|his)\b",
                           re.IGNORECASE)
@@ -218,7 +218,6 @@ class _Tok:
 
 def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_Tok]:
     removed, units = _blocked(text, names, people)
-    stop, title_words = _stop(), _title_words()
     toks: list[_Tok] = []
     unit_done: set[tuple[int, int, str]] = set()
     for m in _TOKEN.finditer(text):
@@ -232,9 +231,7 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
                 unit_done.add(unit)  # type: ignore[arg-type]
                 toks.append(_Tok("content", unit[0], unit[1], str(unit[2]), UNIT + str(unit[2]), True))
             continue
-        lower = word.lower().replace("’", "'")
-        if lower.endswith("'s"):
-            lower = lower[:-2]
+        lower, kind, surface, key, capital = _word_class(word)
         prev = toks[-1] if toks else None
         if (len(lower) == 1 or lower.isdigit()) and prev is not None and prev.kind == "content" \
                 and prev.capital and not prev.key.startswith(UNIT) and not text[prev.end:start].strip(" ‘’'\"“”"):
@@ -242,25 +239,42 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
             prev.end = end
             prev.key = prev.key + " " + lower
             continue
-        if lower[0].isdigit() or lower in number_words():
-            toks.append(_Tok("break", start, end, "number"))  # "2bn", "fifty": a count, no matter
-        elif lower == "of":
-            toks.append(_Tok("of", start, end))
-        elif lower in _AUXILIARIES:
-            toks.append(_Tok("aux", start, end, lower))
-        elif lower in _OF_DETERMINERS and lower in stop:
-            toks.append(_Tok("det", start, end, lower))
-        elif len(lower) > 2 and lower in general_words():
-            toks.append(_Tok("break", start, end, "general"))
-        elif len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop \
-                and re.match(r" [A-Z]", text[end:end + 2]):
-            toks.append(_Tok("content", start, end, word, lower, True))  # "El Paso", "Al Jazeera"
-        elif len(lower) <= 2 or lower.isdigit() or lower in stop or lower in title_words \
-                or (_ADVERB.search(lower) and not word[0].isupper()):
-            toks.append(_Tok("break", start, end))
-        else:
-            toks.append(_Tok("content", start, end, word, stem(lower), word[0].isupper()))
+        if kind == _NAME_PAIR:  # "El Paso", "Al Jazeera" when a capitalised word follows
+            kind, surface, key, capital = ("content", word, lower, True) if _CAPITAL_AFTER.match(text, end) \
+                else ("break", "", "", False)
+        toks.append(_Tok(kind, start, end, surface, key, capital))
     return toks
+
+
+_NAME_PAIR = "pair"
+"""Kind of a capitalised two-letter word ("El", "Al"): content if a capitalised word follows, else
+a break; the one class ``_word_class`` cannot settle without the text around the word."""
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def _word_class(word: str) -> tuple[str, str, str, str, bool]:
+    """(lowercase form, kind, surface, key, capital) of a word as written, whatever its context.
+    Cached per spelling (bounded like ``terms.stem``): an article repeats its words."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    stop = _stop()
+    if lower[0].isdigit() or lower in number_words():
+        return lower, "break", "number", "", False  # "2bn", "fifty": a count, no matter
+    if lower == "of":
+        return lower, "of", "", "", False
+    if lower in _AUXILIARIES:
+        return lower, "aux", lower, "", False
+    if lower in _OF_DETERMINERS and lower in stop:
+        return lower, "det", lower, "", False
+    if len(lower) > 2 and lower in general_words():
+        return lower, "break", "general", "", False
+    if len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop:
+        return lower, _NAME_PAIR, "", "", False
+    if len(lower) <= 2 or lower.isdigit() or lower in stop or lower in _title_words() \
+            or (_ADVERB.search(lower) and not word[0].isupper()):
+        return lower, "break", "", "", False
+    return lower, "content", word, stem(lower), word[0].isupper()
 
 
 def _gap_ok(text: str, a: int, b: int) -> bool:

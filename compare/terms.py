@@ -46,15 +46,17 @@ def _stop(language: str = "en") -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Lowercase content words of ``text`` (stop words removed, possessives stripped)."""
-    stop = _stop()
-    out = []
-    for w in _WORD.findall(text.lower()):
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        w = w.replace("’", "'")
-        if len(w) > 2 and w not in stop:
-            out.append(w)
-    return out
+    return [w for w in map(_content_word, _WORD.findall(text.lower())) if w]
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
+def _content_word(w: str) -> str:
+    """A lowercase word without its possessive, "" if a stop word or shorter than 3 letters.
+    Cached per spelling (bounded like ``stem``)."""
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    w = w.replace("’", "'")
+    return w if len(w) > 2 and w not in _stop() else ""
 
 
 def analyze(text: str) -> list[str]:
