@@ -1,4 +1,4 @@
-"""TF-IDF over the statements, cosine similarity between the sides, topics and counterparts.
+"""TF-IDF over the statements, cosine similarity between the sides, and counterparts.
 The only module that fits TF-IDF.
 
 Weights. For term t in statement d, with ``N_bg`` background documents and ``df_bg(t)`` its
@@ -12,25 +12,13 @@ The count and weight matrices are sparse (scipy CSR), so memory grows with the w
 statements hold, not with statements x vocabulary.
 
 Similarity of two statements is the cosine of their vectors; of two sides, the cosine of the sums
-of their statements' vectors. Topics: agglomerative clustering with average linkage on cosine
-distance (1 - cosine), cut at ``Settings.topic_distance``. Counterparts: a one-to-one matching of
+of their statements' vectors (subjects are found by ``compare.subjects``). Counterparts: a one-to-one matching of
 one side's statements to the other's that maximises total cosine similarity (Hungarian algorithm);
 a pair below ``Settings.counterpart_similarity`` is no counterpart.
 
-Long articles. The clustering tree needs the n x n distances and the matching an n_a x n_b
-matrix, which grow with the square of the statements. So:
-
-- Topics: when more than ``Settings.max_cluster_statements`` statements have words, the first
-  ``Settings.max_cluster_statements`` are clustered as above, and each later statement x joins the topic T
-  at the smallest average-linkage distance, ``1 - x . mean(T)`` (the mean cosine distance from x to
-  T's statements, the vectors being unit length), when that distance is at most
-  ``Settings.topic_distance``; otherwise x is a topic of its own. Time and memory are then linear
-  in the statements.
-- Counterparts are matched among the first ``Settings.max_counterpart_statements`` statements of each side.
-
-No article of the corpus comes near either limit; below them the method is the plain one. (The
-tree is built from the distances 1 - x . y of the sparse unit vectors, the same numbers as scipy's
-cosine distance up to rounding in the last digit.)
+Long articles. The matching needs an n_a x n_b matrix, which grows with the square of the
+statements, so counterparts are matched among the first ``Settings.max_counterpart_statements``
+statements of each side. No article of the corpus comes near that limit.
 """
 
 from __future__ import annotations
@@ -120,67 +108,6 @@ def column_sums(matrix: sparse.csr_array, rows: list[int]) -> np.ndarray:
     if not rows:
         return np.zeros(matrix.shape[1])
     return np.asarray(matrix[rows].sum(axis=0)).ravel()
-
-
-def cluster(space: Space, rows: list[int], settings: Settings = DEFAULT) -> list[list[int]]:
-    """Topics as lists of statement indices, in order of first statement. Statements with no
-    content word form no topic. Past ``Settings.max_cluster_statements``, see the module docstring."""
-    usable = [r for r in rows if has_words(space, r)]
-    if len(usable) < 2:
-        return [[r] for r in usable]
-    limit = settings.max_cluster_statements
-    head, rest = usable[:limit], usable[limit:]
-    groups = _tree_topics(space, head, settings)
-    if rest:
-        groups = _join_nearest(space, groups, rest, settings)
-    return sorted(groups, key=lambda g: g[0])
-
-
-def _tree_topics(space: Space, rows: list[int], settings: Settings) -> list[list[int]]:
-    """Average-linkage clustering of ``rows`` (at least one), cut at ``topic_distance``."""
-    if len(rows) < 2:
-        return [list(rows)]
-    sub = space.weights[rows]
-    distance = 1.0 - (sub @ sub.T).toarray()  # cosine distance: the rows have unit length
-    np.clip(distance, 0.0, None, out=distance)
-    np.fill_diagonal(distance, 0.0)
-    from sklearn.cluster import AgglomerativeClustering  # only when there is something to cluster
-
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average",
-        distance_threshold=settings.topic_distance,
-    )
-    labels = model.fit_predict(distance)
-    groups: dict[int, list[int]] = {}
-    for r, label in zip(rows, labels):
-        groups.setdefault(int(label), []).append(r)
-    return list(groups.values())
-
-
-def _join_nearest(
-    space: Space, groups: list[list[int]], rest: list[int], settings: Settings
-) -> list[list[int]]:
-    """Each of ``rest`` joins the topic at the smallest average-linkage distance, 1 - x . mean(T),
-    if it is at most ``topic_distance``, else becomes a topic of its own (module docstring)."""
-    member = sparse.csr_array(
-        (
-            np.concatenate([np.full(len(g), 1.0 / len(g)) for g in groups]),
-            (np.repeat(np.arange(len(groups)), [len(g) for g in groups]), np.concatenate(groups)),
-        ),
-        shape=(len(groups), space.weights.shape[0]),
-    )
-    centroids_t = (member @ space.weights).T.tocsr()  # terms x topics: each topic's mean vector
-    out = [list(g) for g in groups]
-    for lo in range(0, len(rest), _ASSIGN_BATCH):
-        batch = rest[lo : lo + _ASSIGN_BATCH]
-        sim = (space.weights[batch] @ centroids_t).toarray()
-        best = sim.argmax(axis=1)
-        for r, k, s in zip(batch, best, sim[np.arange(len(batch)), best]):
-            if 1.0 - s <= settings.topic_distance:
-                out[k].append(r)
-            else:
-                out.append([r])
-    return out
 
 
 def row_entries(matrix: sparse.csr_array, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:

@@ -31,15 +31,6 @@ class Settings:
     """Statement-equivalents added to a country's weight when the headline names it (choosing the
     two sides)."""
 
-    topic_distance: float = 0.9
-    """(Used by ``compare.align.cluster`` only, which the pipeline no longer calls: subjects come
-    from ``compare.subjects``.) Agglomerative clustering cuts the average-linkage tree at this
-    cosine distance: two groups
-    of statements join when their average cosine similarity is at least 0.1. On the corpus, 0.8 left
-    most statements as topics of their own (short statements rarely share words), which made nearly
-    every verdict "only X" and the divergence index 1.0 for 7 of 13 articles; at 0.9 statements on
-    one subject in different words mostly still stay apart, but those sharing its key terms meet."""
-
     subject_min_idf: float = 5.0
     """A word can name a subject only when its background idf, ln((1 + N) / (1 + df)) + 1, is at
     least this: it occurs in at most about 1 paragraph in 55 of the real background (White House
@@ -86,10 +77,6 @@ class Settings:
     """Subjects named in one sentence of the summary (``compare.summary.board``); the rest are
     counted and stay in the subjects table. A teacher's board holds 6-7 subjects per article
     (issue 9: about 7), so four per verdict keeps the summary to what a reader would list."""
-
-    max_cluster_statements: int = 1000
-    """(``compare.align.cluster`` only.) Statements clustered into an average-linkage tree; later
-    ones join the nearest topic or start their own (keeps time and memory linear on huge inputs; see compare.align)."""
 
     max_counterpart_statements: int = 1000
     """Statements of each side matched to counterparts; later ones are left unmatched."""

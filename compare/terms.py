@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -76,8 +75,6 @@ def surface_forms(texts: list[str]) -> dict[str, str]:
     return {s: min(c, key=lambda w: (-c[w], w)) for s, c in seen.items()}
 
 
-
-
 def without_words(words: Iterable[str]) -> Callable[[str], str]:
     """A function replacing each whole-word occurrence of one of ``words`` in a text by a space:
     ``re.sub(r"\\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\\b", " ", text)``, compiled
@@ -102,29 +99,3 @@ def parse_background(text: str) -> Background:
     return _background.parse(text)
 
 
-def build_background(paragraphs: list[str]) -> str:
-    """The background table for a list of paragraphs (each paragraph is one document)."""
-    df: Counter[str] = Counter()
-    count: Counter[str] = Counter()
-    for para in paragraphs:
-        stems = analyze(para)
-        count.update(stems)
-        df.update(set(stems))
-    lines = [
-        "# Background term table: stem, document frequency (paragraphs), total count.",
-        "# Rebuild with: readout-compare build-background corpora/",
-        f"#documents\t{len(paragraphs)}",
-    ]
-    lines += [f"{t}\t{df[t]}\t{count[t]}" for t in sorted(df)]
-    return "\n".join(lines) + "\n"
-
-
-def corpus_paragraphs(folder: str | Path) -> list[str]:
-    """The headline and body paragraphs of every ``*.txt`` article in ``folder``."""
-    from .ingest import load
-
-    out: list[str] = []
-    for path in sorted(Path(folder).glob("*.txt")):
-        article = load(str(path))
-        out += [article.text[p.start : p.end] for p in article.paragraphs if p.role in ("headline", "body")]
-    return out

@@ -86,23 +86,6 @@ def test_side_similarity(space: align.Space, a: list[int], b: list[int], expecte
     assert align.side_similarity(space, a, b) == pytest.approx(expected)
 
 
-def test_cluster_groups_same_words(space: align.Space) -> None:
-    assert align.cluster(space, [0, 1, 2, 3]) == [[0, 2], [1, 3]]
-
-
-def test_cluster_cut_distance_above_one_merges_everything(space: align.Space) -> None:
-    assert align.cluster(space, [0, 1, 2, 3], Settings(topic_distance=1.5)) == [[0, 1, 2, 3]]
-
-
-def test_cluster_single_row(space: align.Space) -> None:
-    assert align.cluster(space, [1]) == [[1]]
-
-
-def test_cluster_skips_rows_without_words() -> None:
-    space = align.fit(["peace talks", "the and of", "peace talks"], EMPTY_BG)
-    assert align.cluster(space, [0, 1, 2]) == [[0, 2]]
-
-
 def test_top_terms_ties_alphabetical(space: align.Space) -> None:
     assert align.top_terms(space, [0, 2], 5) == ["peac", "talk"]
 
@@ -168,18 +151,6 @@ def test_row_entries_in_row_order() -> None:
 # rows 0-3: two about peace talks, two about trade tariffs; then one of each and one about neither
 LONG = ["peace talks", "trade tariffs", "peace talks", "trade tariffs", "peace talks today",
         "trade tariffs", "weather report"]
-
-
-def test_cluster_past_the_limit_joins_the_nearest_topic() -> None:
-    # the first 4 are clustered as a tree; 4 and 5 join their topics, 6 is near none (distance 1)
-    space = align.fit(LONG, EMPTY_BG)
-    assert align.cluster(space, list(range(7)), Settings(max_cluster_statements=4)) == [[0, 2, 4], [1, 3, 5], [6]]
-
-
-def test_cluster_past_the_limit_matches_the_tree_on_clear_topics() -> None:
-    space = align.fit(LONG[:6], EMPTY_BG)
-    tree = align.cluster(space, list(range(6)))
-    assert align.cluster(space, list(range(6)), Settings(max_cluster_statements=2)) == tree
 
 
 def test_counterparts_only_among_the_first_statements() -> None:
