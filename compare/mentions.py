@@ -414,6 +414,10 @@ class Registry:
     def _left_context(self, body: str, run_start: int, name_start: int) -> str:
         """The title run before a name, plus a lowercase "Israel's defense minister," lead-in."""
         lead = body[max(0, run_start - 80) : run_start]
+        wide = body[max(0, run_start - 160) : run_start]
+        if (m := _PORTFOLIO.search(wide)) and (before := wide[: m.start()].split()) and \
+                before[-1].lower() in self._title_words and _LISTED.search(m.group()):
+            lead = wide[: m.start()][-80:] + wide[m.end():]
         words = _NONSPACE.findall(lead)
         kept: list[str] = []
         # "his Ethiopian counterpart, Mr. Tesfaye Alemu": a courtesy title is no title run.
@@ -586,6 +590,15 @@ class Registry:
         return entity
 INSTITUTION_NOUNS = word_set("institution_nouns.txt")
 _NONSPACE = re.compile(r"\S+")
+_PORTFOLIO = re.compile(
+    r"(?<=\w)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)(?:the\s+)?[A-Z][\w’'-]*)*(?=,\s*$)")
+_LISTED = re.compile(r",\s|\sand\s|\s&\s")
+"""The portfolio of a ministry ending the lead-in before a name ("Minister of Agriculture,
+Fisheries and Food, Lucía Ferrer"): its commas and "and" belong to the title, not to a list of
+people, so it is read as if the lead-in ended at the title ("Spain's Minister, Lucía Ferrer").
+Only a portfolio of several parts (a comma, "and" or "&" in it, matched by ``_LISTED``) is read so:
+"Minister of Defense Yoav Gallant, U.S. Secretary …" is a name, not a portfolio."""
 SUBJECT_REACH = 300
 """Characters before (or after) a cue searched for its subject: a noun phrase, an appositive or an
 "according to" source is far shorter. A bound, so that no cue's work grows with its sentence."""

@@ -342,6 +342,14 @@ AFFILIATIONS = [
     # negative: with no demonym the source speaks for no government the article names
     ("anonymous-source", H + "Ghana and Togo met.\n\nA diplomatic source said the deal would hold.",
      "the deal would hold", "source", None),
+    # -- a ministry's portfolio listed with commas and "and" is part of the title before the name
+    ("portfolio", H + "Ghana and Togo met.\n\nGhana’s Minister of Food, Agriculture and Fisheries, Ama Serwaa, "
+     "told her Togolese counterpart that the border would reopen.", "the border would reopen", "Serwaa", "Ghana"),
+    ("portfolio", H + "Ghana and Togo met.\n\nTogo’s Minister for Foreign Affairs, Regional Integration and "
+     "Togolese Abroad, Edem Agbeko, said the border would reopen.", "the border would reopen", "Agbeko", "Togo"),
+    # negative: a list of people after a title stays a list ("the ministers of Ghana, Togo and Benin, X")
+    ("portfolio", H + "Ghana and Togo met.\n\nKofi Mensah, a Ghanaian official, met the ministers. Asked "
+     "later, a trader, Kojo Ansah, said the border would reopen.", "the border would reopen", "Ansah", None),
     # -- a retired official speaks for no government
     ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a retired Ghanaian diplomat, said the deal would hold.",
      "said the deal would hold", "Badu", None),
