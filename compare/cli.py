@@ -574,6 +574,7 @@ def _add_evaluate(sub: Subparsers) -> None:
     evaluate_sub = p.add_subparsers(dest="dataset", required=True)
     add_evaluate_polnear(evaluate_sub)
     _add_evaluate_readouts(evaluate_sub)
+    _add_evaluate_subjects(evaluate_sub)
 
 
 def _add_evaluate_readouts(sub: argparse._SubParsersAction) -> None:
@@ -584,6 +585,23 @@ def _add_evaluate_readouts(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--years", help="comma-separated years to use, e.g. 2021,2022 (default: all)")
     p.add_argument("--misses", action="store_true", help="list every failure")
     p.set_defaults(func=_cmd_evaluate_readouts)
+
+
+def _add_evaluate_subjects(sub: argparse._SubParsersAction) -> None:
+    """``evaluate subjects DIR [--misses]`` (see compare.eval_subjects)."""
+    p = sub.add_parser("subjects", help="subjects and verdicts against a reader's board notes "
+                       "(NAME.txt with NAME.subjects.json)")
+    p.add_argument("folder", help="folder of NAME.txt articles, each with NAME.subjects.json")
+    p.add_argument("--misses", action="store_true",
+                   help="also list board subjects not found or with another verdict, and tool subjects on no board")
+    p.set_defaults(func=_cmd_evaluate_subjects)
+
+
+def _cmd_evaluate_subjects(args: argparse.Namespace) -> int:
+    from .eval_subjects import evaluate_subjects, format_subject_scores
+
+    print(format_subject_scores(evaluate_subjects(args.folder), misses=args.misses or args.verbose))
+    return 0
 
 
 def _cmd_evaluate_readouts(args: argparse.Namespace) -> int:
