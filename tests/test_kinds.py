@@ -31,6 +31,14 @@ def covering(found: list[Statement], passage: str) -> list[Statement]:
 
 KINDS = [
     # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- "pressed for" / "pushed for": a demand reported as speech
+    ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nBerg pressed for more licences for the northern fleet.",
+     "more licences for the northern fleet", "Berg", "indirect"),
+    ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nLunde pushed for a review of the quotas.",
+     "a review of the quotas", "Lunde", "indirect"),
+    # negative: "pressed" without "for" is no cue here ("pressed the button")
+    ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nBerg pressed the button to open the new dock.",
+     "the button to open the new dock", None, None),
     # -- a quotation ending in ?” or !” followed by its cue
     ("question-cue", H + "“Who gains from waiting?” Norwegian Trade Minister Lars Berg asked.",
      "Who gains from waiting?", "Berg", "direct"),
