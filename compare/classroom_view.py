@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from .records import Analysis, Statement, Topic
+from .records import JOINT, Analysis, Statement, Topic
 from .settings import DEFAULT, Settings
 from .summary import side_name, side_order, summary_sentences
 
@@ -287,7 +287,8 @@ def _subjects(
     rows: dict[tuple[tuple[int, ...], ...], tuple[list[str], Verdict, dict[str, tuple[int, ...]]]] = {}
     for topic in analysis.topics:
         members = sorted(topic.statements, key=lambda i: analysis.statements[i].start)
-        per_side = {s: tuple(i for i in members if analysis.statements[i].side == s and i not in repeats)
+        # a joint statement ("the two ministers agreed …") is each side's voice: under both
+        per_side = {s: tuple(i for i in members if analysis.statements[i].side in (s, JOINT) and i not in repeats)
                     for s in sides}
         if not any(per_side.values()):
             continue

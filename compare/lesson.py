@@ -394,13 +394,15 @@ def _one_sided(v: ClassroomView, subjects: tuple[Subject, ...], side: str) -> Su
 
 
 def _both_sides_pair(v: ClassroomView, subjects: tuple[Subject, ...]) -> tuple[Subject, int, int] | None:
-    """The first subject both sides raised with, for each side, a statement holding the subject's words:
-    the subject and the two statements (side A's, side B's)."""
+    """The first subject both sides raised with, for each side, a statement of its own (not a joint one,
+    which has no letter to sort) holding the subject's words: the subject and the two statements (side
+    A's, side B's)."""
     sts = v.analysis.statements
     for s in subjects:
         if s.verdict.kind not in ("both", "mostly"):
             continue
-        pair = [next((i for i in s.statements[side] if _has_words(sts[i].text, s.label)), None) for side in v.sides]
+        pair = [next((i for i in s.statements[side] if sts[i].side == side and _has_words(sts[i].text, s.label)),
+                     None) for side in v.sides]
         if pair[0] is not None and pair[1] is not None:
             return s, pair[0], pair[1]
     return None

@@ -21,7 +21,7 @@ from . import (
 )
 from .background import Background
 from .errors import CompareError, NoStatements
-from .records import OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic
+from .records import JOINT, OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic
 from .settings import DEFAULT, Settings
 
 
@@ -91,7 +91,9 @@ def compare_statements(
     # then broken the same way every time.
     place = {i: (statements[i].start, statements[i].end, texts[i]) for i in range(len(statements))}
     position = sorted(range(len(statements)), key=place.__getitem__)
-    rows = [i for i in position if side_of[i] in names]
+    # A joint statement ("the two ministers agreed …") is both governments' voice: it raises its
+    # subjects for both sides (``emphasis.topic_records``).
+    rows = [i for i in position if side_of[i] in names or side_of[i] == JOINT]
     people_words = frozenset(w for p in people if p.kind == "person" for w in p.name.split() if len(w) > 2)
     aliases = {i: d for i, d in enumerate(repeat_of) if d is not None and side_of[d] in names}
     found = subjects.find([subjects.content(st) for st in statements], rows, names, people_words, bg,
@@ -106,8 +108,8 @@ def compare_statements(
                 frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements)))
         for t, f in zip(topics, found)
     ]
-    rows_a = [i for i in rows if side_of[i] == names[0]]
-    rows_b = [i for i in rows if side_of[i] == names[1]]
+    rows_a = [i for i in position if side_of[i] == names[0]]
+    rows_b = [i for i in position if side_of[i] == names[1]]
     return Comparison(
         topics=tuple(topics),
         terms=tuple(emphasis.distinctive_terms(space, side_of, names, bg, surface, settings)),

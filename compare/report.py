@@ -28,6 +28,8 @@ def _pct(x: float) -> str:
 
 def _quote(st: Statement, limit: int = 300) -> str:
     text = st.text if len(st.text) <= limit else st.text[: limit - 1].rstrip() + "…"
+    if st.side == JOINT:  # "the two ministers agreed …": no one person's words
+        return f"{md(text)} — both sides together (reported)"
     if st.kind == "indirect":  # the reporter's words, not the speaker's: no quote marks
         return f"{md(text)} — {md(st.speaker)} (reported)"
     return f"“{md(text)}” — {md(st.speaker)} ({st.kind})"
@@ -91,7 +93,8 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         "",
     ]
     for name in (a, b):
-        quotes = [i for i in topic.statements if analysis.statements[i].side == name]
+        # a joint statement is each side's: listed under both
+        quotes = [i for i in topic.statements if analysis.statements[i].side in (name, JOINT)]
         if quotes:
             lines.append(f"- **{md(name)}**:")
             lines += [f"  - {_quote(analysis.statements[i])}{_also_in(analysis, i)}" for i in quotes]

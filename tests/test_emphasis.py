@@ -148,6 +148,15 @@ def test_shares_over_given_rows_need_not_sum_to_one() -> None:
     assert [t.share["A"] for t in both] == [1.0, 1.0]
 
 
+def test_a_joint_statement_raises_its_subject_for_both_sides() -> None:
+    # statement 1 is joint ("the two ministers agreed ..."): subject [1] is each side's, not neither's
+    joint = emphasis.topic_records(SPACE, [[0], [1]], ["A", "joint", "B"], NAMES, [["peace"], ["war"]],
+                                   rows=[0, 1, 2])
+    assert joint[1].share == {"A": 0.5, "B": 0.5}
+    assert joint[1].verdict.kind == "shared"
+    assert joint[0].verdict == Verdict("only", "A", True)
+
+
 def test_topic_labels(topics: list[Topic]) -> None:
     assert [t.label for t in topics] == ["peace, talks", "war"]
 
