@@ -414,12 +414,33 @@ def _phrase(text: str, run: list[_Tok]) -> str:
     return words
 
 
+_SOURCE = re.compile(
+    r",?\s*\baccording to\b[^,.;:]*"
+    r"|\b(?:in|by|through|via)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|readout|communiqu[eé]|press release|news release|post|tweet|briefing)s?\b"
+    r"(?:\s+(?:issued|released|published|posted|sent)(?:\s+(?!that\b)[\w’'-]+){0,4})?",
+    re.IGNORECASE)
+"""Where a reported statement says its source came from ("…, according to a joint statement issued
+after the talks"; "said in a separate statement that …"): the source of the attribution, not its
+content, so its words ("joint", "statement") name no subject."""
+
+
 def content(st: Statement) -> str:
     """The words a statement is about: for a reported (indirect) statement, the part after its
     cue ("Gallant stated in Hebrew that he planned to …" -> "that he planned to …"), or before an
-    "according to" cue, when that part has at least three words; otherwise the whole text. This is
-    the *content* of the attribution (source, cue, content), without the reporter's set-up."""
-    if st.kind != "indirect" or not st.cue:
+    "according to" cue, when that part has at least three words; otherwise the whole text; either
+    way without a phrase naming where the source said it (``_SOURCE``: "according to a joint
+    statement", "in a separate statement"). This is the *content* of the attribution (source, cue,
+    content), without the reporter's set-up."""
+    if st.kind != "indirect":
+        return st.text
+    text = _content(st)
+    stripped = _SOURCE.sub("", text)
+    return stripped if len(stripped.split()) >= 3 else text
+
+
+def _content(st: Statement) -> str:
+    if not st.cue:
         return st.text
     m = re.search(r"(?<!\w)" + re.escape(st.cue) + r"(?!\w)", st.text, re.IGNORECASE)
     if m is None:

@@ -144,6 +144,12 @@ def statement(text: str, kind: str = "indirect", cue: str | None = "stated") -> 
     ("Blinken reaffirmed the commitment to security", "reaffirmed", " the commitment to security"),
     ("The ceasefire must hold, according to the readout", "according to", "The ceasefire must hold, "),
     ("He stated it", "stated", "He stated it"),  # too short after the cue: the whole text
+    # where the source said it is no part of what it said
+    ("The ministers discussed cocoa prices at length, according to a joint statement issued after the talks",
+     "discussed", " cocoa prices at length"),
+    ("He said in a statement posted on Sunday that the border would reopen", "said",
+     " the border would reopen"),
+    ("The ministry said in a separate statement that fees would fall", "said", " fees would fall"),
 ])
 def test_content_of_an_indirect_statement(text: str, cue: str, expected: str) -> None:
     assert subjects.content(statement(text, cue=cue)) == expected
