@@ -63,6 +63,7 @@ from .lexicon import (
     stopwords,
     titles,
     trie_regex,
+    word_set,
 )
 from .records import Statement
 from .settings import DEFAULT, Settings
@@ -126,6 +127,12 @@ class Subject:
 @cache
 def _stop() -> frozenset[str]:
     return stopwords() | frozenset(reporting_verbs()) | general_words()
+
+
+@cache
+def _past_forms() -> frozenset[str]:
+    """Irregular past forms that are only verbs (``data/en/verb_past_forms.txt``)."""
+    return word_set("verb_past_forms.txt")
 
 
 @cache
@@ -269,6 +276,8 @@ def _word_class(word: str) -> tuple[str, str, str, str, bool]:
         return lower, "det", lower, "", False
     if len(lower) > 2 and lower in general_words():
         return lower, "break", "general", "", False
+    if lower in _past_forms():  # "have eaten into", "a forgotten one": a verb, never a subject
+        return lower, "break", "", "", False
     if len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop:
         return lower, _NAME_PAIR, "", "", False
     if len(lower) <= 2 or lower.isdigit() or lower in stop or lower in _title_words() \
@@ -333,6 +342,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
             continue
         if after_who and len(run) > 1 and not run[0].capital and not det:
             run = run[1:]  # "help Indonesia retire coal-fired power plants": the name's verb goes
+        elif len(run) > 1 and not run[0].capital and not det \
+                and _VERB_SLOT.search(text[max(0, run[0].start - 12):run[0].start]) \
+                and not _ADJECTIVE_FORM.search(run[0].surface.lower()):
+            run = run[1:]  # "to provide humanitarian assistance", "we import medicines": a verb first
         if nxt is not None and nxt.kind == "det" and len(run) == 1 and not run[0].capital and not det:
             i = j  # "alleviates the suffering": a word taking an object is a verb, not a subject
             continue
@@ -347,7 +360,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
                 and _gap_ok(text, toks[i - 1].end, run[0].start):
             i = j  # "2bn złoty", "fifty years": a unit counted, not a matter
             continue
+        first = run[0]
         run = _trim(run, text)
+        if run[0] is not first:
+            det = ""  # the article went with the words trimmed off ("the ministers covered Gaza")
         out.append((_compound(run), det))
         i = j
     return out
@@ -358,6 +374,12 @@ _VERB_BEFORE = re.compile(r"(?<!\w)(?:to|that|which|who|cannot|can't|won't|don't
                           re.IGNORECASE)
 """Words after which a bare lowercase word is a verb: the infinitive's "to", a relative pronoun,
 a negated auxiliary."""
+_VERB_SLOT = re.compile(r"(?<!\w)(?:to|we|they|i|you|he|she|it|cannot|can't|won't|don't|doesn't|didn't)\s+$",
+                        re.IGNORECASE)
+"""Words after which the first word of a longer phrase is a verb (the infinitive's "to", a subject
+pronoun, a negated auxiliary) unless it has an adjective's ending (``_ADJECTIVE_FORM``): "to
+provide humanitarian assistance", but "to humanitarian workers"."""
+_ADJECTIVE_FORM = re.compile(r"(?:al|ic|ive|ous|ary|ful|ile|an|ern|ese|ish|ant|ent|able|ible|less|ed|ing)$")
 _ADVERB = re.compile(r"^(?!\w*(?:pply|bly|mily|ally|oly|aly|eply)$)\w{3,}ly$")
 """A lowercase "-ly" word is an adverb ("firmly", "early"), not part of a noun phrase; "supply",
 "assembly", "family", "ally" and "monopoly" are nouns."""
@@ -373,6 +395,10 @@ def _trim(run: list[_Tok], text: str = "") -> list[_Tok]:
     while len(run) > 1 and not run[0].capital and run[0].surface.lower().endswith("ing") \
             and _gap_ok(text, run[0].end, run[1].start):  # "suffering of the …" is a noun
         run = run[1:]
+    for k in range(len(run) - 1):
+        if not run[k].capital and run[k].surface.lower().endswith("ed") and run[k + 1].capital:
+            run = run[k + 1:]  # "talks covered Gaza, Sudan …": a past tense with a name as its object
+            break
     while len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith(("ed", "ing")):
         if run[-1].surface.lower().endswith("ing") and _ADJECTIVE.search(run[-2].surface.lower()):
             break  # "the international financing", "illegal fishing": an adjective makes it a noun

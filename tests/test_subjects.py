@@ -356,3 +356,25 @@ def test_a_noun_phrase_after_to_stays() -> None:
 
 def test_a_verb_after_a_sides_name_leaves_the_phrase() -> None:
     assert labels(find("to help Israel retire steel mills")) == {"steel mills"}
+
+
+# --- verbs at the edge of a phrase --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norway will continue to provide humanitarian assistance", "humanitarian assistance"),
+    ("We import medicines and steel", "medicines"),
+    ("the ministers covered Rafah tariffs", "Rafah tariffs"),
+])
+def test_a_verb_before_a_phrase_is_no_part_of_its_label(text: str, expected: str) -> None:
+    assert expected in labels(find(text))
+
+
+def test_an_adjective_after_to_stays_in_the_phrase() -> None:
+    assert "humanitarian workers" in labels(find("Aid must reach to humanitarian workers"))
+
+
+def test_an_irregular_past_form_names_no_subject() -> None:
+    # "eaten", "forgotten": verbs, though English morphology gives no "-ed"
+    found = labels(find("Years of delays have eaten into the budget", "It must not become a forgotten one"))
+    assert not {lab for lab in found if "eaten" in lab or "forgotten" in lab}
