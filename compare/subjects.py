@@ -21,7 +21,8 @@ named in the article, titles, seats of office and reporting verbs are removed fi
    phrase ("the Oder", "Poles"; not an acronym such as "MRT") is weak evidence, like a bare word; a
    British spelling is weighed as the background's American one when that is commoner there.
 3. **Variants.** Subject words are joined into one subject (union-find, in sorted order) when they
-   have the same stem, name the same government, always occur in the same phrases ("suffering" and
+   have the same stem, name the same government, one is an acronym of the other ("GTA", "the
+   Greater Tortue Ahmeyim"), always occur in the same phrases ("suffering" and
    "Palestinian" in "the suffering of the Palestinian people"), or have LSA vectors in the
    background with cosine at least ``Settings.subject_merge_similarity`` ("Lebanese"/"Lebanon").
    A generic word (idf below ``Settings.generic_word_max_idf``) in a phrase with a specific one
@@ -618,6 +619,7 @@ def find(
         if hosts:
             union(a, min(hosts, key=lambda b: (-len(chunks_of[b]), b)))
     _merge_variants(keys, weight, bg, settings, union)
+    _join_acronyms(found, union)
     groups: dict[str, list[Mention]] = {}
     for m in found:
         groups.setdefault(root(m.key), []).append(m)
@@ -668,6 +670,30 @@ def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, s
     close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
     for i, j in close:
         union(with_rows[int(i)], with_rows[int(j)])
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _initials(surface: str) -> str:
+    """Initials of the capitalised words of a name, hyphenated parts apart: "Greater Tortue
+    Ahmeyim" -> "GTA", "Baku-Tbilisi-Ceyhan" -> "BTC"."""
+    return "".join(w[0] for w in re.split(r"[\s\-‐]+", surface) if w[:1].isupper())
+
+
+def _join_acronyms(found: list[Mention], union) -> None:  # type: ignore[no-untyped-def]
+    """Joins an acronym ("GTA") to the name it abbreviates in the same article ("the Greater
+    Tortue Ahmeyim field (GTA)"): news copy names a project or body once in full, then by its
+    initials. A name matches when the initials of its capitalised words spell the acronym."""
+    names: dict[str, str] = {}
+    for m in sorted(found, key=lambda m: m.key):
+        if not m.key.startswith(UNIT) and " " in m.surface and len(_initials(m.surface)) >= 2:
+            names.setdefault(_initials(m.surface), m.key)
+        elif not m.key.startswith(UNIT) and "-" in m.surface and len(_initials(m.surface)) >= 2:
+            names.setdefault(_initials(m.surface), m.key)
+    for m in found:
+        if _ACRONYM.fullmatch(m.surface) and (full := names.get(m.surface)) is not None and full != m.key:
+            union(full, m.key)
 
 
 def _bare(ms: list[Mention]) -> bool:

@@ -378,3 +378,13 @@ def test_an_irregular_past_form_names_no_subject() -> None:
     # "eaten", "forgotten": verbs, though English morphology gives no "-ed"
     found = labels(find("Years of delays have eaten into the budget", "It must not become a forgotten one"))
     assert not {lab for lab in found if "eaten" in lab or "forgotten" in lab}
+
+
+def test_an_acronym_joins_the_name_it_abbreviates() -> None:
+    found = find("The Northern Gas Link will open in May", "NGL exports will double")
+    assert [(s.statements, "Northern Gas Link" in s.terms) for s in found if "NGL" in s.terms] == [((0, 1), True)]
+
+
+def test_an_acronym_with_other_initials_stays_apart() -> None:
+    found = find("The Northern Gas Link will open in May", "WTO rules apply")
+    assert all("WTO" not in s.terms or s.statements == (1,) for s in found)
