@@ -238,9 +238,13 @@ def narrated_subject(resolver: Resolver, text: str, start: int) -> Entity | None
     found = leading_subject(text)  # after a fronted phrase: "On Friday she paused at the door."
     if found is None or not found[0].split():
         return None
-    first = found[0].split()[0].lower()
+    words = found[0].split()
+    first = words[0].lower()
     if first in PRONOUNS_M | PRONOUNS_F:
-        return resolver.resolve(first, start)[0]
+        if len(words) == 1:
+            return resolver.resolve(first, start)[0]
+        # "Her Ecuadorian counterpart, Andrés Villacís, was more guarded": a possessive opens a
+        # phrase about someone else; the pronoun's person is not the subject
     ent = resolver.registry.by_name(found[0])
     return ent if ent is not None and ent.kind == "person" else None
 

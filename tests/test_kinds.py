@@ -378,6 +378,17 @@ def test_affiliation_kind(kind: str, text: str, passage: str, speaker: str, gove
     assert [sp.affiliation for sp in speakers if sp.name == hits[0].speaker] == [government]
 
 
+def test_a_possessive_opening_a_sentence_is_not_the_pronoun_s_person() -> None:
+    # "Her Togolese counterpart, X, was ...": "her" is the last speaker's; the sentence is about X,
+    # so the next "he told reporters" is X's, and X is not taken for a woman
+    found = statements(H + "“We came to reopen the border,” Ghana's trade minister, Ama Serwaa, said.\n\n"
+                       "Her Togolese counterpart, Edem Agbeko, was more guarded. The fees, he told reporters, "
+                       "would stay.\n\nSerwaa said exporters had lost sales.\n\nShe said Ghana would send more "
+                       "inspectors.")
+    passages = ("he told reporters", "exporters had lost sales", "Ghana would send more inspectors")
+    assert [covering(found, p)[0].speaker.split()[-1] for p in passages] == ["Agbeko", "Serwaa", "Serwaa"]
+
+
 SIDE_KINDS = [
     # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
