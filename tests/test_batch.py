@@ -441,3 +441,37 @@ def test_an_output_folder_that_cannot_be_made_is_found_before_any_article(
     code, _, err = run(["batch", str(folder), "--out", str(blocker / "reports"), "--jobs", "1", "--no-charts"], capsys)
     assert code == 8
     assert err == f"readout-compare: error: cannot write to {blocker / 'reports'}: Not a directory\n"
+
+
+CMARK_GFM = "/usr/bin/cmark-gfm"
+
+
+@pytest.mark.skipif(not Path(CMARK_GFM).exists(), reason="cmark-gfm (GitHub's renderer, from apt) not installed")
+def test_summary_renders_as_github_renders_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The job summary through cmark-gfm, the CommonMark fork GitHub renders markdown with, with
+    GitHub's table extension: one table, a row per article with the header's five cells, the
+    awkward names shown as written, and no image, link or raw HTML element."""
+    import html
+    import re
+    import subprocess
+
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    awkward = "a|b [x](http:y) `c` <i>_*"
+    (folder / f"{awkward}.txt").write_text(ONE_SIDED, encoding="utf-8")
+    (folder / "plain.txt").write_text(ONE_SIDED, encoding="utf-8")
+    (folder / "<script>.txt").write_bytes(BROKEN)
+    run(["batch", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-charts", "--summary"], capsys)
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    rendered = subprocess.run([CMARK_GFM, "--extension", "table"], input=summary, capture_output=True,
+                              text=True, check=True).stdout
+    assert rendered.count("<table>") == 1
+    rows = re.findall(r"<tr>(.*?)</tr>", rendered, re.S)
+    assert len(rows) == 1 + 3  # the header, then one row per article
+    assert all(len(re.findall(r"<t[hd]\b", row)) == 5 for row in rows)
+    first_cells = [html.unescape(re.sub(r"<[^>]+>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[0]))
+                   for row in rows[1:]]
+    assert sorted(c.rsplit("/", 1)[-1] for c in first_cells) == sorted([f"{awkward}.txt", "plain.txt", "<script>.txt"])
+    assert re.findall(r"<(?:img|a|script|i)\b", rendered) == []
