@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .errors import BadOption
@@ -180,3 +180,18 @@ def caption_pattern(language: str = "en") -> re.Pattern[str]:
     """The caption patterns as one alternation: it matches a text exactly when one of
     ``caption_patterns`` does, in one search instead of one per pattern."""
     return re.compile("|".join(f"(?:{p})" for p in _read_regex("captions.txt", language)), re.IGNORECASE)
+
+
+POS_CACHE_SIZE = 50_000
+"""Spellings whose parts of speech are remembered (a bounded cache: flat memory over a corpus)."""
+
+
+@lru_cache(maxsize=POS_CACHE_SIZE)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech a lowercase English word can be, as LemmInflect's lexicon lists them
+    (``{"NOUN", "VERB"}`` for "stops", ``{"VERB"}`` for "sits", ``{"ADJ"}`` for "unconditional";
+    empty for a word it lacks, such as most names and hyphenated compounds). Cached per spelling,
+    bounded by ``POS_CACHE_SIZE``; the lexicon is loaded on first use."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))

@@ -60,6 +60,7 @@ from .lexicon import (
     general_words,
     number_words,
     office_places,
+    parts_of_speech,
     reporting_verbs,
     stopwords,
     titles,
@@ -279,6 +280,8 @@ def _word_class(word: str) -> tuple[str, str, str, str, bool]:
         return lower, "break", "general", "", False
     if lower in _past_forms():  # "have eaten into", "a forgotten one": a verb, never a subject
         return lower, "break", "", "", False
+    if word[0].islower() and not lower.endswith("ing") and _verb_only(lower):
+        return lower, "break", "", "", False  # "boats sit", "carries soybeans": a verb ends a phrase
     if len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop:
         return lower, _NAME_PAIR, "", "", False
     if len(lower) <= 2 or lower.isdigit() or lower in stop or lower in _title_words() \
@@ -371,10 +374,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
 
 
 _NOUNISH = re.compile(r"(?:tion|sion|ment|ness|ity|ty|ance|ence|ism|ist|ship|age|ure|cy|ery|dom|hood|logy|s)$")
-_VERB_BEFORE = re.compile(r"(?<!\w)(?:to|that|which|who|cannot|can't|won't|don't|doesn't|didn't)\s+$",
-                          re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"(?<!\w)(?:to|that|which|who|cannot|can't|won't|don't|doesn't|didn't|"
+                          r"he|she|it|we|they|i|you)\s+$", re.IGNORECASE)
 """Words after which a bare lowercase word is a verb: the infinitive's "to", a relative pronoun,
-a negated auxiliary."""
+a negated auxiliary, a subject pronoun ("it demands shared investment")."""
 _VERB_SLOT = re.compile(r"(?<!\w)(?:to|we|they|i|you|he|she|it|cannot|can't|won't|don't|doesn't|didn't)\s+$",
                         re.IGNORECASE)
 """Words after which the first word of a longer phrase is a verb (the infinitive's "to", a subject
@@ -392,10 +395,15 @@ _NOT_NOUN = re.compile(r"(?:ly|ive|ous|ful|less|able|ible|ed|ing|ic|(?<!m)ent)$"
 def _trim(run: list[_Tok], text: str = "") -> list[_Tok]:
     """A phrase without a leading "-ing" word or a trailing "-ed"/"-ing" word (lowercase): news
     copy glues verbs to nouns ("training Ukrainian soldiers", "an anti-ship missile launched"), and
-    English noun phrases rarely end in a participle."""
+    English noun phrases rarely end in a participle; nor with a trailing word that cannot be a
+    noun (:func:`parts_of_speech`: "fishermen live" -> "fishermen"), as an English noun phrase
+    ends in its noun."""
     while len(run) > 1 and not run[0].capital and run[0].surface.lower().endswith("ing") \
             and _gap_ok(text, run[0].end, run[1].start):  # "suffering of the …" is a noun
         run = run[1:]
+    while len(run) > 1 and not run[-1].capital and (known := parts_of_speech(run[-1].surface.lower())) \
+            and "NOUN" not in known:
+        run = run[:-1]
     for k in range(len(run) - 1):
         if not run[k].capital and run[k].surface.lower().endswith("ed") and run[k + 1].capital:
             run = run[k + 1:]  # "talks covered Gaza, Sudan …": a past tense with a name as its object
@@ -425,13 +433,27 @@ def _compound(run: list[_Tok]) -> list[_Tok]:
 
 
 def _lone_not_noun(run: list[_Tok], det: str) -> bool:
-    """A bare lowercase one-word phrase that English morphology marks as an adverb, adjective or
-    verb form ("plainly", "unwavering", "presented"), and not as a noun ("coercion", "tariffs")."""
-    if len(run) != 1 or det or run[0].capital:
+    """A bare lowercase one-word phrase that cannot be a noun: the lexicon knows it only as an
+    adjective, adverb or verb ("unconditional", "overdue", "synchronise"; :func:`parts_of_speech`),
+    or, for a word the lexicon lacks, English morphology marks it so ("plainly", "unwavering",
+    "presented"), and not as a noun ("coercion", "tariffs")."""
+    if len(run) != 1 or run[0].capital:
         return False
     word = run[0].surface.lower()
+    if det:  # "a land-linked …", "a forgotten …": a participle with its noun left unsaid
+        return word.endswith("ed") and "NOUN" not in parts_of_speech(word)
+    known = parts_of_speech(word)
+    if known:
+        return "NOUN" not in known and not word.endswith("ings")
     return not _NOUNISH.search(word) and bool(_NOT_NOUN.search(word)) or \
         (word.endswith(("ly", "ed", "ing")) and not word.endswith("ings"))
+
+
+def _verb_only(word: str) -> bool:
+    """A word the lexicon knows only as a verb ("sits", "carries", "synchronise"), never as a
+    noun or adjective."""
+    known = parts_of_speech(word)
+    return bool(known) and known <= {"VERB"}
 
 
 def _phrase(text: str, run: list[_Tok]) -> str:
@@ -443,13 +465,17 @@ def _phrase(text: str, run: list[_Tok]) -> str:
 
 _SOURCE = re.compile(
     r",?\s*\baccording to\b[^,.;:]*"
+    r"|,\s+(?:in\s+)?(?:an?\s+)?(?:(?:apparent|veiled|thinly veiled|clear|oblique|implicit)\s+)?"
+    r"(?:reference|allusion|nod|swipe|dig)\s+(?:to|at)\b[^.;:]*"
     r"|\b(?:in|by|through|via)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|readout|communiqu[eé]|press release|news release|post|tweet|briefing)s?\b"
     r"(?:\s+(?:issued|released|published|posted|sent)(?:\s+(?!that\b)[\w’'-]+){0,4})?",
     re.IGNORECASE)
 """Where a reported statement says its source came from ("…, according to a joint statement issued
-after the talks"; "said in a separate statement that …"): the source of the attribution, not its
-content, so its words ("joint", "statement") name no subject."""
+after the talks"; "said in a separate statement that …"), and the reporter's gloss on what it
+meant ("…, a reference to the coast off Western Sahara"; "in an apparent swipe at …"): the
+source of the attribution and the outlet's words, not the speaker's content, so they name no
+subject."""
 
 
 def content(st: Statement) -> str:

@@ -388,3 +388,13 @@ def test_an_acronym_joins_the_name_it_abbreviates() -> None:
 def test_an_acronym_with_other_initials_stays_apart() -> None:
     found = find("The Northern Gas Link will open in May", "WTO rules apply")
     assert all("WTO" not in s.terms or s.statements == (1,) for s in found)
+
+
+@pytest.mark.parametrize(("texts", "absent"), [
+    (("The boats sit idle in the harbour",), "sit"),  # a verb after a noun ends the phrase
+    (("The barges carries soybeans downriver",), "carries"),
+    (("Support must be unconditional",), "unconditional"),  # a lone adjective names nothing
+    (("We will synchronise schedules",), "synchronise"),
+])
+def test_a_word_that_cannot_be_a_noun_is_no_part_of_a_subject(texts: tuple[str, ...], absent: str) -> None:
+    assert not [s.label for s in find(*texts) if absent in s.label.split()]
