@@ -237,9 +237,16 @@ def _titles_by_first_word() -> dict[str, list[tuple[int, str, str]]]:
 
 
 @cache
-def _title_heads() -> frozenset[str]:
+def title_heads() -> frozenset[str]:
     """The last words of titles ("minister", "president", "secretary"): a word that ends a title."""
     return frozenset(t.split()[-1] for t in titles())
+
+
+@cache
+def role_nouns() -> frozenset[str]:
+    """The last words of titles with no "of"/"for" portfolio ("minister", "president"; not the
+    "energy" of "secretary of energy"): the noun naming the office itself."""
+    return frozenset(t.split()[-1] for t in titles() if not {"of", "for"} & set(t.split()))
 
 
 def find_titles(text: str) -> list[str]:
@@ -307,8 +314,14 @@ class Registry:
                     continue
                 break
             name_start = self._name_start(tokens, i, j)
+            end = j
+            if name_start is None:
+                # "Patricia Moran of Cheyenne": the name before a place after "of"/"for"
+                cut = max((c for c in range(i + 1, j) if tokens[c][2].lower() in ("of", "for")), default=None)
+                if cut is not None and (name_start := self._name_start(tokens, i, cut - 1)) is not None:
+                    end = cut - 1
             if name_start is not None:
-                runs.append((tokens[i][0], tokens[name_start][0], tokens[j][1]))
+                runs.append((tokens[i][0], tokens[name_start][0], tokens[end][1]))
             i = j + 1
         return runs
 
@@ -332,7 +345,9 @@ class Registry:
         first = k + 1
         while first <= j and tokens[first][2].lower() in _CONNECTORS:
             first += 1
-        titled = first > i and tokens[first - 1][2].rstrip(".").lower() in self._title_words
+        before = tokens[first - 1][2].rstrip(".").lower() if first > i else ""
+        # "President Biden", but not "Minister of Petroleum": a portfolio after "of"/"for"
+        titled = before in self._title_words and before not in _CONNECTORS and before not in ("for", "and")
         if (j - first + 1 < 2 and not titled) or _is_initial(tokens[j][2]) or first > j:
             return None  # one word is a name only after a title: "President Biden"
         words = [_strip_possessive(t[2]).rstrip(".").lower() for t in tokens[first : j + 1]]
@@ -348,7 +363,7 @@ class Registry:
         """A name of two or more words right after a personal title ("President Park Min-seok",
         "Trade Minister Ama Hall"): a person even when a word of it is also a place noun."""
         title = tokens[first - 1][2].rstrip(".") if first > 0 else ""
-        return len(words) >= 2 and title[:1].isupper() and title.lower() in _title_heads() \
+        return len(words) >= 2 and title[:1].isupper() and title.lower() in title_heads() \
             and title.lower() not in NON_NAME_WORDS
 
     def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
@@ -429,9 +444,14 @@ class Registry:
             if w.endswith(".") and not _is_initial(w) and w.rstrip(".").lower() not in abbreviations():
                 break  # the previous sentence
             if w == "and" and n + 1 < len(words):
-                prev = words[-(n + 2)].strip(",").lower()
-                if prev not in self._title_words:
+                prev_word = words[-(n + 2)].strip(",")
+                prev = prev_word.lower()
+                after = kept[-1] if kept else body[run_start:name_start].strip()
+                portfolio = prev_word[:1].isupper() and after[:1].isupper() \
+                    and prev.replace("’", "'").removesuffix("'s") not in self._by_alias
+                if prev not in self._title_words and not portfolio:
                     break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
+                # "Brazil's Mines and Energy Minister": one portfolio, no name before the "and"
             bare = w.strip(",").lower().replace("’", "'")
             if bare.endswith("'s"):
                 bare = bare[:-2]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .cues import DESCRIPTION_WORDS, DETERMINER, leading_subject
-from .lexicon import find_affiliations, nonperson_words
+from .lexicon import find_affiliations, nonperson_words, parts_of_speech
 from .mentions import (
     ARTICLES,
     CAPITALISED,
@@ -29,6 +29,7 @@ from .mentions import (
     Entity,
     Registry,
     find_titles,
+    role_nouns,
     title_words,
 )
 from .records import JOINT, Article, Resolution, Sentence
@@ -104,7 +105,10 @@ class Resolver:
             return Entity(JOINT, "joint"), "joint"
         if " and " in np:
             parts = [self.resolve(p, position)[0] for p in np.split(" and ")]
-            if len(parts) == 2 and all(parts) and parts[0] is not parts[1]:
+            # two people ("Kim and Sato") or two bodies ("Kenya and India"); not one person's
+            # portfolio ("Brazil's Mines and Energy Minister Carla Neves", "Minister of Petroleum
+            # and Energy Mohamed Sidiya")
+            if len(parts) == 2 and all(parts) and parts[0] is not parts[1] and not self._portfolio(np):
                 return Entity(JOINT, "joint"), "joint"
             np = np.split(" and ")[-1]
         bare = ARTICLES.sub("", np)
@@ -113,6 +117,21 @@ class Resolver:
             if found is not None:
                 return found
         return None, "none"
+
+    def _portfolio(self, np: str) -> bool:
+        """Whether the one "and" of ``np`` joins two parts of a ministry's portfolio ("Mines and
+        Energy", "Petroleum and Energy"): the words on either side of it are capitalised common
+        nouns (not "He and Dr. Mohib"), and none
+        ends a title ("President", "Minister"), is a country or demonym, or is a name the article
+        gives a person."""
+        before, _, after = np.partition(" and ")
+        left = before.split()[-1:] or [""]
+        right = after.split()[:1] or [""]
+        titled = role_nouns()
+        aliases = self.registry.aliases()
+        return all(w[:1].isupper() and "NOUN" in parts_of_speech(w.lower()) and w.lower() not in titled
+                   and not find_affiliations(w) and re.sub(r"[’']s?$", "", w).lower() not in aliases
+                   for w in (left[0], right[0]))
 
     def _by_pronoun(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         low = bare.lower()
@@ -209,8 +228,16 @@ def _name_words(phrase: str, affiliations: list) -> list[str]:
     "Minister Wallis", none in "the Ethiopian Foreign Minister"."""
     taken = {w for a in affiliations for w in phrase[a.start:a.end].split()}
     titled = title_words()
-    return [w for w in phrase.split() if _SURNAME.fullmatch(w) and w not in taken
-            and w.lower() not in titled and w.lower() not in NON_NAME_WORDS]
+    words = phrase.split()
+    # "Minister of Petroleum": after "of"/"for", a word English knows ("Petroleum", "Energy",
+    # "State") is the portfolio, not a surname ("Secretary of State Blinken" keeps "Blinken")
+    portfolio = set()
+    for k, w in enumerate(words[1:], 1):
+        if words[k - 1].lower() in ("of", "for") or (k - 1) in portfolio and w[:1].isupper():
+            if parts_of_speech(w.lower()) or w.lower() in ("and", "&"):
+                portfolio.add(k)
+    return [w for k, w in enumerate(words) if _SURNAME.fullmatch(w) and k not in portfolio
+            and re.sub(r"[’']s?$", "", w) not in taken and w.lower() not in titled and w.lower() not in NON_NAME_WORDS]
 
 
 _SURNAME = re.compile(r"[A-Z][a-z][\w’'-]*")

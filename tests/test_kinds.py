@@ -358,6 +358,11 @@ AFFILIATIONS = [
     # negative: a list of people after a title stays a list ("the ministers of Ghana, Togo and Benin, X")
     ("portfolio", H + "Ghana and Togo met.\n\nKofi Mensah, a Ghanaian official, met the ministers. Asked "
      "later, a trader, Kojo Ansah, said the border would reopen.", "the border would reopen", "Ansah", None),
+    # -- a portfolio joined by "and" is one office, not two people speaking together
+    ("portfolio-and", H + "Ghana and Togo met.\n\nGhana’s Mines and Energy Minister Ama Serwaa, who joined by video "
+     "link, said the tariff must rise.", "the tariff must rise", "Serwaa", "Ghana"),
+    ("portfolio-and", H + "Ghana and Togo met.\n\nTogo’s Minister of Petroleum and Energy Edem Agbeko, who joined "
+     "the talks, said the pipeline would open.", "the pipeline would open", "Agbeko", "Togo"),
     # -- a retired official speaks for no government
     ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a retired Ghanaian diplomat, said the deal would hold.",
      "said the deal would hold", "Badu", None),
@@ -387,6 +392,19 @@ def test_a_possessive_opening_a_sentence_is_not_the_pronoun_s_person() -> None:
                        "inspectors.")
     passages = ("he told reporters", "exporters had lost sales", "Ghana would send more inspectors")
     assert [covering(found, p)[0].speaker.split()[-1] for p in passages] == ["Agbeko", "Serwaa", "Serwaa"]
+
+
+@pytest.mark.parametrize("text", [
+    H + "Kofi Mensah called Edem Agbeko.\n\nHe and Mr. Agbeko said the border would reopen.",
+    H + "Kofi Mensah met Edem Agbeko.\n\nMensah and Agbeko said the border would reopen.",
+])
+def test_two_people_joined_by_and_speak_together(text: str) -> None:
+    assert [st.speaker for st in covering(statements(text), "the border would reopen")] == ["joint"]
+
+
+def test_a_name_before_of_and_a_place_is_a_person() -> None:
+    found = statements(H + "Ghana and Togo met.\n\n“Trade must grow,” said Ama Serwaa of Kumasi, a market trader.")
+    assert [st.speaker for st in covering(found, "Trade must grow")] == ["Ama Serwaa"]
 
 
 SIDE_KINDS = [
