@@ -100,6 +100,9 @@ class Meeting:
     outlet: str | None
     title: str
     byline: str | None = None
+    publisher: str | None = None
+    """The government whose own release the article is, by its masthead
+    (:func:`compare.participants.publisher`); ``None`` for a news report."""
 
 
 @dataclass(frozen=True)
@@ -230,8 +233,10 @@ def _meeting(analysis: Analysis, sides: tuple[str, str], people: tuple[Person, .
                 words = [w for w in found.rstrip(",").split() if w.strip(",") not in _WEEKDAY]
                 place = " ".join(words).rstrip(",") or None
                 break
+    from .participants import publisher
+
     return Meeting(principals, date_in_words(art.date), place, by_phone, _wire_credit(body), art.title,
-                   _byline(art.source))
+                   _byline(art.source), publisher(art))
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%B %d,%Y", "%b %d, %Y", "%b %d,%Y", "%b. %d, %Y", "%d %B %Y",
@@ -287,11 +292,13 @@ def _subjects(
     rows: dict[tuple[tuple[int, ...], ...], tuple[list[str], Verdict, dict[str, tuple[int, ...]]]] = {}
     for topic in analysis.topics:
         members = sorted(topic.statements, key=lambda i: analysis.statements[i].start)
-        # a joint statement ("the two ministers agreed …") is each side's voice: under both
-        per_side = {s: tuple(i for i in members if analysis.statements[i].side in (s, JOINT) and i not in repeats)
-                    for s in sides}
-        if not any(per_side.values()):
-            continue
+        own = {s: tuple(i for i in members if analysis.statements[i].side == s and i not in repeats) for s in sides}
+        if not any(own.values()):
+            continue  # a subject of joint statements only: no side's own words to set side by side
+        # a joint statement ("the two ministers agreed …") stands for a side the subject is counted
+        # for (its share) that has no statement of its own on it
+        joint = tuple(i for i in members if analysis.statements[i].side == JOINT and i not in repeats)
+        per_side = {s: own[s] or (joint if topic.share.get(s, 0) > 0 else ()) for s in sides}
         key = tuple(per_side[s] for s in sides)
         if key in rows:
             rows[key][0].append(topic.label)

@@ -8,7 +8,7 @@ Shares. For side s and subject k::
 
 (A statement may carry several subjects, so a side's shares need not sum to 1; a repeated
 quotation counts once; a joint statement, "the two ministers agreed …", is a statement of each
-side.) Verdict (a :class:`~compare.records.Verdict`; on word shares, the larger
+side that has statements of its own.) Verdict (a :class:`~compare.records.Verdict`; on word shares, the larger
 side is L, the smaller S): ``only L`` when S has no statement in k; ``shared`` when
 word_share_S(k) >= shared_ratio * word_share_L(k); otherwise ``mostly L``. A verdict is
 ``tentative`` when either side has fewer than ``thin_statements`` statements (:func:`thin`, the
@@ -69,7 +69,10 @@ def topic_records(
     """One :class:`Topic` per group with shares and verdict (formulas in the module docstring).
     ``rows``: the statements a side's shares are taken over (default: those in the groups)."""
     universe = rows if rows is not None else [r for g in groups for r in g]
-    per_side = {n: [r for r in universe if side_of[r] in (n, JOINT)] for n in names}
+    # a joint statement speaks for a side that speaks in the article; a silent side (a readout
+    # that quotes only its own government) is not made to speak by "the two leaders discussed"
+    voiced = {n: (n, JOINT) if any(side_of[r] == n for r in universe) else (n,) for n in names}
+    per_side = {n: [r for r in universe if side_of[r] in voiced[n]] for n in names}
     tentative = any(thin(len(per_side[n]), settings) for n in names)
     totals_st = {n: len(per_side[n]) for n in names}
     totals_w = {n: _word_counts(space, per_side[n]) for n in names}
@@ -77,7 +80,7 @@ def topic_records(
     for group, label in zip(groups, labels):
         share, word_share = {}, {}
         for n in names:
-            rows = [r for r in group if side_of[r] in (n, JOINT)]
+            rows = [r for r in group if side_of[r] in voiced[n]]
             share[n] = round(len(rows) / totals_st[n], 4) if totals_st[n] else 0.0
             word_share[n] = round(_word_counts(space, rows) / totals_w[n], 4) if totals_w[n] else 0.0
         topics.append(

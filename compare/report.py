@@ -93,8 +93,9 @@ def _topic_block(analysis: Analysis, topic: Topic) -> list[str]:
         "",
     ]
     for name in (a, b):
-        # a joint statement is each side's: listed under both
-        quotes = [i for i in topic.statements if analysis.statements[i].side in (name, JOINT)]
+        # a joint statement stands for a side counted on the subject with no statement of its own
+        quotes = [i for i in topic.statements if analysis.statements[i].side == name] or \
+            [i for i in topic.statements if analysis.statements[i].side == JOINT and topic.share[name] > 0]
         if quotes:
             lines.append(f"- **{md(name)}**:")
             lines += [f"  - {_quote(analysis.statements[i])}{_also_in(analysis, i)}" for i in quotes]

@@ -190,8 +190,6 @@ def test_seed_student_edition_prints_on_two_pages(tmp_path, seed):
 
 LONGER_THAN_TWO_PAGES = {
     "2023-12-07-brussels-policy-eu-china-summit": "14 subjects and long statements: 3 pages",
-    "2025-03-03-wire-fidan-gerapetritis": "since the subjects join replies across sides, more rows hold "
-                                          "long statements: 3 pages",
 }
 """Corpus articles whose student edition is known to need more than two pages (strict xfail: one that
 starts to fit shows up, and the entry goes)."""
