@@ -493,6 +493,11 @@ def meeting_sentence(v: ClassroomView) -> str:
                f"{'spoke by phone' if m.by_phone else 'met'}{place}")
     when = f", dated {md(m.date)}" if m.date else " (no date given)"
     report = f"a {md(m.outlet)} report" if m.outlet else "a news report"
+    if m.publisher and not m.outlet:  # a ministry's own release: one side's account
+        return (f"{who}{'' if who.endswith('.') else '.'} This page is based on a release by the government of "
+                f"{md(in_sentence(m.publisher))}: its own account of the meeting, so what "
+                f"{md(in_sentence(_other(v, m.publisher)))} said comes to us as that government reports it"
+                f"{when}: *{md(m.title)}*.")
     if m.byline:
         by = f" by {md(m.byline)}" if m.outlet else f" bylined “{md(m.byline)}” (the outlet is not named)"
     else:

@@ -100,6 +100,8 @@ class Meeting:
     readout: bool
     """Whether the text labels itself a readout (its title starts "Readout")."""
     others: tuple[Participant, ...] = ()
+    publisher: str | None = None
+    """The government whose own release the text is, from a masthead line (:func:`publisher`)."""
     """People the opening paragraphs say the meeting was with, beyond ``first`` and ``second``
     ("... after the meeting with Giorgos Gerapetritis", "his counterpart, Ama Owusu")."""
 
@@ -282,6 +284,36 @@ def after_talks(text: str, year: int | None = None) -> Meeting | None:
     return Meeting(_participant(m.group("a"), "lead", year), _participant(second, "lead", year), False)
 
 
+MASTHEAD_WORDS = 20
+"""A masthead line is short: at most this many words (a lead sentence is longer)."""
+_MASTHEAD_MARK = re.compile(r"\b(?:press|news|media)\s+releases?\b|\bpress\s+statement\b|\bcommuniqu[eé]\b",
+                            re.IGNORECASE)
+_MASTHEAD_BODY = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,2})?(?:Ministry|Department|Office|Embassy|"
+                            r"Presidency|Government|Cabinet|Chancellery|Secretariat)\b")
+
+
+def publisher(article: Article) -> str | None:
+    """The government whose own release the text is, when a masthead line above the story says so:
+    a short line (at most ``MASTHEAD_WORDS`` words) before the first longer paragraph, naming a
+    ministry or other government body at its start ("Ministry of Foreign Affairs of the Republic of
+    Kazakhstan | Press release") or calling itself a press release or communiqué, and naming
+    exactly one government. ``None`` otherwise (a news report names no publisher this way)."""
+    from .lexicon import find_affiliations
+
+    text = article.text
+    for p in article.paragraphs[: PARTICIPANT_PARAGRAPHS + 2]:
+        if p.role == "headline":
+            continue
+        line = " ".join(text[p.start : p.end].split())
+        if len(line.split()) > MASTHEAD_WORDS:
+            return None  # the story has begun
+        if _MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line):
+            found = {m.side for m in find_affiliations(line)}
+            if len(found) == 1:
+                return found.pop()
+    return None
+
+
 def find_meeting(article: Article) -> Meeting | None:
     """The meeting an article is about: from a readout title, else the first ``LEAD_SENTENCES``
     sentences of the body (:func:`lead_sentences`), else the headline; with ``others`` from the
@@ -306,4 +338,4 @@ def find_meeting(article: Article) -> Meeting | None:
             phrase = _trim_second(met.group("b") or met.group("c"))
             if _names_someone(phrase) and _is_name_phrase(phrase):
                 others.append(_participant(phrase, "lead", year))
-    return replace(meeting, others=tuple(others))
+    return replace(meeting, others=tuple(others), publisher=publisher(article))

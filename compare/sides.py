@@ -307,11 +307,14 @@ def account_notes(article: Article, names: tuple[str, str]) -> list[Note]:
 
 
 def _issuer(meeting: participants.Meeting | None, names: list[str]) -> str | None:
-    """The issuing side in a text that is one government's account: a readout (its title says so),
+    """The issuing side in a text that is one government's account: a release whose masthead names
+    its government (``Meeting.publisher``), a readout (its title says so),
     or a lead whose first participant the text leaves unqualified (a ministry's release names its
     own minister without a country). It is the first participant's government, else the side that
     is not the second participant's. ``None`` for other texts: a news report's unqualified
     officials are placed as without a meeting."""
+    if meeting is not None and meeting.publisher in names[:2]:
+        return meeting.publisher  # a ministry's release, by its masthead
     if meeting is None or not (meeting.readout or meeting.first.government is None):
         return None
     first, second = meeting.governments

@@ -192,3 +192,20 @@ def test_someone_not_at_the_meeting_is_not_placed_by_it():
     text = WIRE.replace("Lambrou said Greece", "Petra Holm, an analyst in Athens, said Greece")
     sides = {st.speaker: st.side for st in analysis(text).statements}
     assert sides["Petra Holm"] == "other"
+
+
+@pytest.mark.parametrize(("masthead", "expected"), [
+    ("Ministry of Foreign Affairs of the Republic of Ghana | Press release", "Ghana"),
+    ("Press release: Togolese Ministry of Trade", "Togo"),
+    ("The ministers met in Accra on Tuesday and agreed on a long list of things to do about trade and "
+     "fees at the border, officials said.", None),  # a story's first paragraph, not a masthead
+    ("Press release", None),  # no government named
+])
+def test_a_masthead_names_the_government_whose_release_it_is(masthead, expected):
+    text = (f"Foreign Minister of Ghana Kofi Mensah holds talks with Foreign Minister of Togo Edem Agbeko\n\n"
+            f"{masthead}\n\nOn 3 May, Minister of Foreign Affairs of Ghana Kofi Mensah held talks with Minister "
+            f"of Foreign Affairs of Togo Edem Agbeko.\n\nMinister Mensah said trade must grow.\n")
+    meeting = find_meeting(parse(text))
+    assert meeting is not None and meeting.publisher == expected
+    notes = pipeline.analyze_article(parse(text), None).notes
+    assert any(n.startswith("This is the account given by Ghana") for n in notes) == (expected == "Ghana")
