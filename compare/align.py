@@ -23,14 +23,15 @@ statements of each side. No article of the corpus comes near that limit.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from .records import Pair
 from .settings import DEFAULT, Settings
@@ -66,24 +67,39 @@ def _empty(n: int) -> Space:
     return Space(sparse.csr_array((n, 0)), sparse.csr_array((n, 0)), (), np.zeros(0))
 
 
-def fit(texts: list[str], bg: Background | None = None) -> Space:
-    """Count and weight the statements' terms (see the module docstring for the formula)."""
+def fit(texts: list[str], bg: Background | None = None, stems: Sequence[Sequence[str]] | None = None) -> Space:
+    """Count and weight the statements' terms (see the module docstring for the formula).
+    ``stems``: each text's terms (:func:`compare.terms.analyze`), when the caller has them already.
+
+    The counts are what scikit-learn's ``CountVectorizer(analyzer=analyze)`` gives (vocabulary in
+    sorted order, one row per text), counted here directly: the vectorizer's parameter checks and
+    feature sorting cost more than the counting on an article's few statements. Rows are scaled
+    to unit length by scikit-learn's ``inplace_csr_row_normalize_l2`` (what ``normalize`` calls)."""
     bg = bg if bg is not None else background()
     if not texts:
         return _empty(0)
-    vectorizer = CountVectorizer(analyzer=analyze, dtype=np.float64)
-    try:
-        counts = sparse.csr_array(vectorizer.fit_transform(texts))
-        vocab = tuple(vectorizer.get_feature_names_out())
-    except ValueError:  # no content word in any statement
+    rows = [analyze(t) for t in texts] if stems is None else stems
+    vocab = tuple(sorted({t for row in rows for t in row}))
+    if not vocab:  # no content word in any statement
         return _empty(len(texts))
-    counts.sum_duplicates()
+    column = {t: j for j, t in enumerate(vocab)}
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        counted = Counter(column[t] for t in row)
+        for j in sorted(counted):
+            indices.append(j)
+            data.append(counted[j])
+        indptr.append(len(indices))
+    counts = sparse.csr_array(
+        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+        shape=(len(texts), len(vocab)),
+    )
     df_a = np.bincount(counts.indices, minlength=len(vocab))  # statements holding each term
     df_bg = np.array([bg.df.get(t, 0) for t in vocab], dtype=float)
     idf = np.log((1 + bg.documents + len(texts)) / (1 + df_bg + df_a)) + 1
-    weighted = counts.copy()
-    weighted.data = weighted.data * idf[weighted.indices]
-    weights = sparse.csr_array(normalize(weighted, norm="l2"))
+    weights = counts.copy()
+    weights.data = weights.data * idf[weights.indices]
+    inplace_csr_row_normalize_l2(weights)
     return Space(counts, weights, vocab, idf)
 
 

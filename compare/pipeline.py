@@ -48,7 +48,8 @@ def analyze_article(
     names = (side_a.name, side_b.name)
     bg = terms.background(path=background)
     headlines = frozenset(p.index for p in article.paragraphs if p.role == "headline")
-    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines)
+    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines,
+                                repeat_of=[st.duplicate_of for st in statements])
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
     warning = provenance.account_warning(statements, names) if all(rows.values()) else None
     notes = [*sides.account_notes(article, names), *side_notes(names, rows, result.topics, settings)]
@@ -75,13 +76,16 @@ def analyze_article(
 def compare_statements(
     statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
     settings: Settings = DEFAULT, bg: Background | None = None, headlines: frozenset[int] = frozenset(),
+    repeat_of: Sequence[int | None] | None = None,
 ) -> Comparison:
     """Subjects, distinctive terms, counterparts, similarity, divergence and frames of the two
     sides' statements (``statement.side`` in ``names``; other statements are weighed but not
     compared). A statement that repeats another (``provenance.repeats``; ``headlines``: paragraph
     indices of the headline) counts for neither side, but its words still help name the subjects
-    of the statement it repeats."""
-    repeat_of = provenance.repeats(statements, headlines)
+    of the statement it repeats. ``repeat_of``: each statement's ``provenance.repeats``, when the
+    caller has them already (``provenance.annotate`` stored them as ``duplicate_of``)."""
+    if repeat_of is None:
+        repeat_of = provenance.repeats(statements, headlines)
     side_of = [st.side if d is None else OTHER for st, d in zip(statements, repeat_of)]
     strip = _name_stripper(people)
     texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
