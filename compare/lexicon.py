@@ -177,6 +177,52 @@ def caption_patterns(language: str = "en") -> tuple[re.Pattern[str], ...]:
 
 @cache
 def caption_pattern(language: str = "en") -> re.Pattern[str]:
-    """The caption patterns as one alternation: it matches a text exactly when one of
-    ``caption_patterns`` does, in one search instead of one per pattern."""
-    return re.compile("|".join(f"(?:{p})" for p in _read_regex("captions.txt", language)), re.IGNORECASE)
+    """The caption patterns as one alternation (:func:`alternation`): it matches a text exactly
+    when one of ``caption_patterns`` does, in one search instead of one per pattern."""
+    return re.compile(alternation(_read_regex("captions.txt", language)), re.IGNORECASE)
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression: ``a|(b|c)|[|]`` -> ``["a", "(b|c)",
+    "[|]"]`` (a ``|`` inside a group, a character class or after a backslash does not split)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or pattern[i - 1] == "[" or pattern[i - 2 : i] == "[^"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def alternation(patterns: Iterable[str]) -> str:
+    """One regular expression matching where any of ``patterns`` matches, at the same place and by
+    the same alternative: their top-level alternatives joined by ``|``, in order, with each run
+    of alternatives that open with ``\\b`` written as ``\\b(?:A|B|...)``. The two are the same
+    expression, but Python's engine then tests the word boundary once per position instead of
+    once per alternative (three times faster on the caption and source-kind lists)."""
+    out: list[str] = []
+    run: list[str] = []
+    for alt in (a for p in patterns for a in alternatives(p)):
+        if alt.startswith(r"\b"):
+            run.append(alt[2:])
+            continue
+        if run:
+            out.append(r"\b(?:" + "|".join(f"(?:{a})" for a in run) + ")")
+            run = []
+        out.append(f"(?:{alt})")
+    if run:
+        out.append(r"\b(?:" + "|".join(f"(?:{a})" for a in run) + ")")
+    return "|".join(out)

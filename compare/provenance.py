@@ -138,13 +138,14 @@ class _Spans:
 
 
 def _found(text: str, span, memo: dict) -> dict[str, bool]:  # type: ignore[no-untyped-def]
-    """Which patterns match the span's text, computed once per span (many statements share one
-    sentence or paragraph, so searching per statement would be quadratic)."""
-    key = (span.start, span.end)
-    if key not in memo:
-        where = text[span.start:span.end]
-        memo[key] = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
-    return memo[key]
+    """Which patterns match the span's text, computed once per distinct text of the article's
+    spans (many statements share one sentence or paragraph, so searching per statement would be
+    quadratic, and a one-sentence paragraph is searched once for both)."""
+    where = text[span.start:span.end]
+    found = memo.get(where)
+    if found is None:
+        found = memo[where] = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
+    return found
 
 
 def _classify(text: str, sentences: _Spans, paragraphs: _Spans, st: Statement,
