@@ -40,7 +40,7 @@ import math
 import numpy as np
 from scipy.spatial.distance import jensenshannon
 
-from .align import Space
+from .align import Space, column_sums
 from .records import Term, Topic, Verdict
 from .settings import DEFAULT, Settings
 from .terms import Background
@@ -130,21 +130,23 @@ def distinctive_terms(
     a, b = names
     rows_a = [i for i, s in enumerate(side_of) if s == a]
     rows_b = [i for i, s in enumerate(side_of) if s == b]
-    ca = space.counts[rows_a].sum(axis=0) if rows_a else np.zeros(len(space.vocabulary))
-    cb = space.counts[rows_b].sum(axis=0) if rows_b else np.zeros(len(space.vocabulary))
-    z = log_odds(ca, cb, space.vocabulary, bg, settings)
+    ca, cb = column_sums(space.counts, rows_a), column_sums(space.counts, rows_b)
+    # Python floats (the same values) from here on: indexing a numpy array per term costs more
+    # than the ranking itself.
+    z = log_odds(ca, cb, space.vocabulary, bg, settings).tolist()
+    count_a, count_b = ca.tolist(), cb.tolist()
     out: list[Term] = []
-    for side, sign, own in ((a, 1, ca), (b, -1, cb)):
+    for side, sign, own in ((a, 1, count_a), (b, -1, count_b)):
         order = sorted(
             (i for i in range(len(z)) if sign * z[i] > 0 and own[i] > 0),
             key=lambda i: (-sign * z[i], space.vocabulary[i]),
         )
         for i in order[: settings.top_terms]:
-            total = int(ca[i] + cb[i])
+            total = int(count_a[i] + count_b[i])
             strong = abs(z[i]) >= settings.strong_z and total >= settings.min_term_count
             out.append(
                 Term(surface.get(space.vocabulary[i], space.vocabulary[i]), side,
-                     round(float(z[i]), 3), {a: int(ca[i]), b: int(cb[i])},
+                     round(z[i], 3), {a: int(count_a[i]), b: int(count_b[i])},
                      "strong" if strong else "weak")
             )
     return out
