@@ -90,7 +90,8 @@ def compare_statements(
     strip = _name_stripper(people)
     texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
     bg = bg if bg is not None else terms.background()
-    space = align.fit(texts, bg)
+    content = [terms.words(t) for t in texts]  # tokenised once, for the weights and the labels
+    space = align.fit(texts, bg, stems=[[terms.stem(w) for w in found] for found in content])
     # Document order, whatever order the statements come in: ties in matching and subjects are
     # then broken the same way every time.
     place = {i: (statements[i].start, statements[i].end, texts[i]) for i in range(len(statements))}
@@ -103,7 +104,7 @@ def compare_statements(
                           side_of=side_of, paragraph=[st.paragraph for st in statements])
     topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
                                     [list(f.terms) for f in found], settings, rows=rows)
-    surface = terms.surface_forms(texts)
+    surface = terms.surface_forms(texts, content)
     hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
     topics = [
         replace(t, label=f.label, phrases=f.phrases, salience=f.salience,

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from .lexicon import read_lines
+from .lexicon import alternation, read_lines
 from .records import Article, Sentence, SourceKind, Statement, Timing
 
 MIN_REPEAT_WORDS = 3
@@ -45,6 +45,13 @@ def _patterns(language: str = "en") -> tuple[tuple[str, re.Pattern[str]], ...]:
         kind, _, pattern = line.partition("\t")
         out.append((kind.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
     return tuple(out)
+
+
+@cache
+def _any_pattern(language: str = "en") -> re.Pattern[str]:
+    """One alternation of all the patterns (:func:`compare.lexicon.alternation`): it matches a text
+    exactly when one of them does, so a span where it finds nothing needs no search per pattern."""
+    return re.compile(alternation(p.pattern for _, p in _patterns(language)), re.IGNORECASE)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -144,7 +151,11 @@ def _found(text: str, span, memo: dict) -> dict[str, bool]:  # type: ignore[no-u
     where = text[span.start:span.end]
     found = memo.get(where)
     if found is None:
-        found = memo[where] = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
+        if _any_pattern().search(where):
+            found = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
+        else:
+            found = dict.fromkeys((name for name, _ in _patterns()), False)
+        memo[where] = found
     return found
 
 
