@@ -181,7 +181,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
     s0 = sentence.start
     frame = _masked_frame(article.text, sentence, quoted)
-    masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(frame)]
     cues: list[Cue] = []
     lead = _Lead(frame)
     for m in find_cues(frame, masked):
@@ -208,6 +208,8 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
     return cues
 
 
+_MASK = re.compile(r"(?<![^ ,])Q")
+"""A masked quotation's ``Q`` (at the start, or after a space or a comma) in a sentence frame."""
 _COLON_QUOTE = re.compile(r":\s*Q")
 _RELATIVE_WHO = re.compile(r",\s*who\s+$")
 _OUTLET_PRONOUNS = frozenset({"we", "us"})

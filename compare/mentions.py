@@ -33,9 +33,15 @@ _PREFIXES = word_set("name_prefixes.txt")
 _PREFIXED = re.compile(r"^([a-z]+)[-‐]([A-Z])")
 
 
+TOKEN_CACHE_SIZE = 100_000
+"""Tokens whose affiliation test (and whether they read as capitalised) is remembered."""
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def capitalised(word: str) -> bool:
     """Whether ``word`` reads as a capitalised name word: it starts with a capital, or with a
-    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai")."""
+    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai").
+    Remembered per spelling (bounded: ``TOKEN_CACHE_SIZE``); every name run asks it of each word."""
     if word[:1].isupper():
         return True
     m = _PREFIXED.match(word)
@@ -76,8 +82,6 @@ def _is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
-TOKEN_CACHE_SIZE = 100_000
-"""Tokens whose affiliation test is remembered."""
 CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_POSSESSIVE = re.compile(r"\w[’']s?$")

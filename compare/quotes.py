@@ -180,15 +180,23 @@ def tail(text: str, start: int, end: int, width: int = LOOKBACK) -> str:
 
 def words_back(text: str, end: int, n: int, longest: int = LOOKBACK) -> int:
     """Where the ``n``-th run of non-space characters before ``end`` starts (counting the spaces
-    after each run); a run longer than ``longest`` characters counts as its last ``longest``."""
-    i = end
+    after each run); a run longer than ``longest`` characters counts as its last ``longest``.
+    Read as ``n`` matches of ``\\s*\\S{1,longest}`` on the text before ``end`` reversed (0 when
+    fewer runs precede)."""
+    back = text[end - 1 :: -1] if end > 0 else ""
+    run = _run_back(longest)
+    pos = 0
     for _ in range(n):
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        stop = max(0, i - longest)
-        while i > stop and not text[i - 1].isspace():
-            i -= 1
-    return i
+        m = run.match(back, pos)
+        if m is None:
+            return 0
+        pos = m.end()
+    return end - pos
+
+
+@cache
+def _run_back(longest: int) -> re.Pattern[str]:
+    return re.compile(rf"\s*\S{{1,{longest}}}")
 
 
 def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
