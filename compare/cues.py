@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from .lexicon import word_set
 from .mentions import (
@@ -30,7 +29,7 @@ from .mentions import (
 from .mentions import (
     title_words as all_title_words,
 )
-from .records import Article, Cue, Quote, Sentence, Statement
+from .records import Article, Cue, Quote, Sentence, Statement, evolve
 
 _FORWARD_CUES = word_set("forward_cues.txt")
 _FRONTING = word_set("fronted_words.txt") | word_set("sentence_openers.txt")
@@ -204,7 +203,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
         cues.sort(key=lambda c: c.start)
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
-            cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
+            cues[i] = evolve(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
     return cues
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from . import (
     align,
@@ -21,7 +20,7 @@ from . import (
 )
 from .background import Background
 from .errors import CompareError, NoStatements
-from .records import OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic
+from .records import OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic, evolve
 from .settings import DEFAULT, Settings
 
 
@@ -57,7 +56,7 @@ def analyze_article(
         notes.append(Note("different_accounts", warning))
     return Analysis(
         article=article,
-        statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
+        statements=tuple(evolve(st, frames=f) for st, f in zip(statements, result.frames)),
         speakers=tuple(speakers),
         sides=(side_a, side_b),
         topics=result.topics,
@@ -107,7 +106,7 @@ def compare_statements(
     surface = terms.surface_forms(texts, content)
     hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
     topics = [
-        replace(t, label=f.label, phrases=f.phrases, salience=f.salience,
+        evolve(t, label=f.label, phrases=f.phrases, salience=f.salience,
                 frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements)))
         for t, f in zip(topics, found)
     ]

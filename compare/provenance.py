@@ -25,11 +25,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from .lexicon import alternation, read_lines
-from .records import Article, Sentence, SourceKind, Statement, Timing
+from .records import Article, Sentence, SourceKind, Statement, Timing, evolve
 
 MIN_REPEAT_WORDS = 3
 """A shorter statement inside a longer one repeats it only when it has at least this many words
@@ -191,7 +190,7 @@ def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequen
     out = []
     for st, d in zip(statements, dup):
         kind, timing = _classify(article.text, sents, paras, st, memo)
-        out.append(replace(st, source_kind=kind, timing=timing, duplicate_of=d))
+        out.append(evolve(st, source_kind=kind, timing=timing, duplicate_of=d))
     return out
 
 
