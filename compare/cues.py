@@ -96,6 +96,11 @@ _DASH_BYLINE = re.compile(
     r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 
 
+_PERSONAL_PRONOUNS = PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL
+_SUBJECT_PRONOUNS = _PERSONAL_PRONOUNS | {"it", "i"}
+_NAME_OPENERS_NOT = NON_NAME_WORDS | {"a"}
+
+
 def _plain(word: str) -> str:
     return word.lower().replace("’", "'").removesuffix("'s").strip(",")
 
@@ -135,7 +140,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
             continue
         if capitalised(w) or bare in title_words or bare.removesuffix("s") in title_words \
                 or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
-                or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
+                or bare in _SUBJECT_PRONOUNS \
                 or bare in _SUBJECT_NOUNS:
             k -= 1
             continue
@@ -163,7 +168,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         if capitalised(w) or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
             kept.append(w)
             continue
-        if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
+        if bare in _PERSONAL_PRONOUNS and not kept:
             kept.append(w)
         break
     while kept and (kept[-1].lower() in ("of", "the", "a", "an") or kept[-1].lower() in _TITLE_MODIFIERS):
@@ -330,7 +335,7 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         # "Amina Odhiambo, the Kenyan minister, said"; not a fronted phrase ("On Ukraine, the
         # German minister insisted", "After the talks, the minister said"): a name opens with no
         # preposition or sentence opener.
-        if name and name[0].isupper() and name.split()[0].lower() not in NON_NAME_WORDS | {"a"}:
+        if name and name[0].isupper() and name.split()[0].lower() not in _NAME_OPENERS_NOT:
             return name + ", " + np, name_at
     if np:
         return np, at

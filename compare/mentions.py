@@ -87,13 +87,15 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_POSSESSIVE = re.compile(r"\w[’']s?$")
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _strip_possessive(token: str) -> str:
     return _POSSESSIVE.sub("", token) if _WORD_POSSESSIVE.search(token) else token
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _ends_run(token: str) -> bool:
     """A name run stops after a possessive or a sentence-final period (not an initial or an
-    abbreviation such as U.S. or Mr.)."""
+    abbreviation such as U.S. or Mr.). Remembered per token, like :func:`capitalised`."""
     if _POSSESSIVE.search(token):
         return True
     if token.endswith(".") and not _is_initial(token):
@@ -290,7 +292,7 @@ class Registry:
 
     def _name_runs(self, body: str) -> list[tuple[int, int, int]]:
         """(run start, name start, end) for each capitalised run ending in a two-word name."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(body)]
+        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(body)]
         runs: list[tuple[int, int, int]] = []
         i = 0
         while i < len(tokens):
@@ -462,13 +464,16 @@ class Registry:
 
     # -- lookups ----------------------------------------------------------------------------
     def by_name(self, phrase: str) -> Entity | None:
-        words = [w.strip(".,’'s").lower() for w in phrase.split()]
-        low = " ".join(w.strip(",").lower() for w in phrase.split())
-        if low in self._by_alias:
-            return self._by_alias[low]
-        for w in reversed(words):
-            if w in self._by_alias and self._by_alias[w].kind == "person":
-                return self._by_alias[w]
+        """The entity answering to the whole phrase, else the person answering to its last word
+        that one answers to ("Secretary Blinken's" -> Antony Blinken), else None."""
+        parts = phrase.split()
+        found = self._by_alias.get(" ".join(w.strip(",").lower() for w in parts))
+        if found is not None:
+            return found
+        for w in reversed(parts):
+            found = self._by_alias.get(w.strip(".,’'s").lower())
+            if found is not None and found.kind == "person":
+                return found
         return None
 
     def by_role(
