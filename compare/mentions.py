@@ -123,7 +123,8 @@ def _nongovernmental(context: str) -> bool:
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _is_affiliation(token: str) -> bool:
-    """Whether a token holds an affiliation phrase ("Israeli", "U.S.-led"), remembered per token."""
+    """Whether a token or a name run holds an affiliation phrase ("Israeli", "U.S.-led", "Coast
+    Guard"), remembered per spelling (bounded: ``TOKEN_CACHE_SIZE``)."""
     return bool(find_affiliations(token))
 
 
@@ -346,7 +347,7 @@ class Registry:
                 > MAX_NAME_WORDS:
             return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
         place = not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words)
-        if place or find_affiliations(" ".join(t[2] for t in tokens[first : j + 1])):
+        if place or _is_affiliation(" ".join(t[2] for t in tokens[first : j + 1])):
             return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
 
@@ -437,7 +438,7 @@ class Registry:
             bare = w.strip(",").lower().replace("’", "'")
             if bare.endswith("'s"):
                 bare = bare[:-2]
-            if (bare in self._title_words or find_affiliations(w.strip(",")) or bare in _LEAD_WORDS
+            if (bare in self._title_words or _is_affiliation(w.strip(",")) or bare in _LEAD_WORDS
                     or w[:1].isupper() and bare not in NON_NAME_WORDS):
                 kept.append(w)
                 continue

@@ -116,6 +116,7 @@ def _headline_restatements(statements: Sequence[Statement], headlines: frozenset
             seen = body.setdefault(statements[i].speaker, [])
             if len(seen) < MAX_REPEAT_CANDIDATES:
                 seen.append(i)
+    body_stems: dict[int, set[str]] = {}  # each body statement's stems, found once
     for i in order:
         if statements[i].paragraph not in headlines or out[i] is not None:
             continue
@@ -123,7 +124,9 @@ def _headline_restatements(statements: Sequence[Statement], headlines: frozenset
         if len(stems) < MIN_REPEAT_WORDS:
             continue
         for j in body.get(statements[i].speaker, ()):
-            if len(stems & set(analyze(statements[j].text))) >= HEADLINE_OVERLAP * len(stems):
+            if j not in body_stems:
+                body_stems[j] = set(analyze(statements[j].text))
+            if len(stems & body_stems[j]) >= HEADLINE_OVERLAP * len(stems):
                 out[i] = j
                 break
 
