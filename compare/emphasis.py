@@ -46,8 +46,10 @@ from .settings import DEFAULT, Settings
 from .terms import Background
 
 
-def _word_counts(space: Space, rows: list[int]) -> float:
-    return float(space.row_totals[rows].sum()) if rows and space.counts.shape[1] else 0.0
+def _word_counts(totals: list[float], rows: list[int]) -> float:
+    """The content words of ``rows`` (``totals``: each statement's count, ``Space.row_totals``).
+    The counts are whole numbers, so summing them in Python gives numpy's float exactly."""
+    return float(sum(totals[r] for r in rows))
 
 
 def thin(statements: int, settings: Settings = DEFAULT) -> bool:
@@ -71,14 +73,15 @@ def topic_records(
     per_side = {n: [r for r in universe if side_of[r] == n] for n in names}
     tentative = any(thin(len(per_side[n]), settings) for n in names)
     totals_st = {n: len(per_side[n]) for n in names}
-    totals_w = {n: _word_counts(space, per_side[n]) for n in names}
+    totals = space.row_totals.tolist() if space.counts.shape[1] else [0.0] * space.counts.shape[0]
+    totals_w = {n: _word_counts(totals, per_side[n]) for n in names}
     topics = []
     for group, label in zip(groups, labels):
         share, word_share = {}, {}
         for n in names:
             rows = [r for r in group if side_of[r] == n]
             share[n] = round(len(rows) / totals_st[n], 4) if totals_st[n] else 0.0
-            word_share[n] = round(_word_counts(space, rows) / totals_w[n], 4) if totals_w[n] else 0.0
+            word_share[n] = round(_word_counts(totals, rows) / totals_w[n], 4) if totals_w[n] else 0.0
         topics.append(
             Topic(", ".join(label[:3]), tuple(label), tuple(group), share, word_share,
                   verdict(share, word_share, names, settings, tentative))
