@@ -146,34 +146,51 @@ class _Spans:
         return None
 
 
-def _found(text: str, span, memo: dict) -> dict[str, bool]:  # type: ignore[no-untyped-def]
-    """Which patterns match the span's text, computed once per distinct text of the article's
-    spans (many statements share one sentence or paragraph, so searching per statement would be
-    quadratic, and a one-sentence paragraph is searched once for both)."""
+class _SpanHits:
+    """Which source-kind patterns match one span's text. Nothing does where their alternation
+    (:func:`_any_pattern`) finds nothing; otherwise each pattern is searched when first asked, so
+    the patterns after the kind a statement takes are never searched."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.some = _any_pattern().search(where) is not None
+        self.found: dict[str, bool] = {}
+
+    def __call__(self, name: str, pattern: re.Pattern[str]) -> bool:
+        if not self.some:
+            return False
+        hit = self.found.get(name)
+        if hit is None:
+            hit = self.found[name] = pattern.search(self.where) is not None
+        return hit
+
+
+def _span_hits(text: str, span, memo: dict[str, _SpanHits]) -> _SpanHits:  # type: ignore[no-untyped-def]
+    """The span's :class:`_SpanHits`, one per distinct text of the article's spans (many statements
+    share one sentence or paragraph, so searching per statement would be quadratic, and a
+    one-sentence paragraph is searched once for both)."""
     where = text[span.start:span.end]
-    found = memo.get(where)
-    if found is None:
-        if _any_pattern().search(where):
-            found = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
-        else:
-            found = dict.fromkeys((name for name, _ in _patterns()), False)
-        memo[where] = found
-    return found
+    hits = memo.get(where)
+    if hits is None:
+        hits = memo[where] = _SpanHits(where)
+    return hits
 
 
 def _classify(text: str, sentences: _Spans, paragraphs: _Spans, st: Statement,
-              memo: dict | None = None) -> tuple[SourceKind, Timing]:  # type: ignore[type-arg]
+              memo: dict[str, _SpanHits] | None = None) -> tuple[SourceKind, Timing]:
     memo = {} if memo is None else memo
     spans = [sp for sp in (sentences.covering(st.start), paragraphs.covering(st.start)) if sp is not None]
     kind: SourceKind | None = None
     timing: Timing = None
     for span in spans:
-        hits = _found(text, span, memo)
-        for name, _ in _patterns():
+        if kind is not None and timing is not None:
+            break
+        hits = _span_hits(text, span, memo)
+        for name, pattern in _patterns():
             if name in ("before", "after"):
-                if timing is None and hits[name]:
+                if timing is None and hits(name, pattern):
                     timing = name  # type: ignore[assignment]
-            elif kind is None and hits[name]:
+            elif kind is None and hits(name, pattern):
                 kind = name  # type: ignore[assignment]
     if kind is None:
         kind = "paraphrase" if st.kind == "indirect" else "unspecified"
@@ -189,7 +206,7 @@ def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequen
     """The statements with ``source_kind``, ``timing`` and ``duplicate_of`` filled in."""
     dup = repeats(statements, frozenset(p.index for p in article.paragraphs if p.role == "headline"))
     sents, paras = _Spans(sentences), _Spans(article.paragraphs)
-    memo: dict = {}  # type: ignore[type-arg]
+    memo: dict[str, _SpanHits] = {}
     out = []
     for st, d in zip(statements, dup):
         kind, timing = _classify(article.text, sents, paras, st, memo)
