@@ -23,14 +23,15 @@ statements of each side. No article of the corpus comes near that limit.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from .records import Pair
 from .settings import DEFAULT, Settings
@@ -66,24 +67,39 @@ def _empty(n: int) -> Space:
     return Space(sparse.csr_array((n, 0)), sparse.csr_array((n, 0)), (), np.zeros(0))
 
 
-def fit(texts: list[str], bg: Background | None = None) -> Space:
-    """Count and weight the statements' terms (see the module docstring for the formula)."""
+def fit(texts: list[str], bg: Background | None = None, stems: Sequence[Sequence[str]] | None = None) -> Space:
+    """Count and weight the statements' terms (see the module docstring for the formula).
+    ``stems``: each text's terms (:func:`compare.terms.analyze`), when the caller has them already.
+
+    The counts are what scikit-learn's ``CountVectorizer(analyzer=analyze)`` gives (vocabulary in
+    sorted order, one row per text), counted here directly: the vectorizer's parameter checks and
+    feature sorting cost more than the counting on an article's few statements. Rows are scaled
+    to unit length by scikit-learn's ``inplace_csr_row_normalize_l2`` (what ``normalize`` calls)."""
     bg = bg if bg is not None else background()
     if not texts:
         return _empty(0)
-    vectorizer = CountVectorizer(analyzer=analyze, dtype=np.float64)
-    try:
-        counts = sparse.csr_array(vectorizer.fit_transform(texts))
-        vocab = tuple(vectorizer.get_feature_names_out())
-    except ValueError:  # no content word in any statement
+    rows = [analyze(t) for t in texts] if stems is None else stems
+    vocab = tuple(sorted({t for row in rows for t in row}))
+    if not vocab:  # no content word in any statement
         return _empty(len(texts))
-    counts.sum_duplicates()
+    column = {t: j for j, t in enumerate(vocab)}
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        counted = Counter(column[t] for t in row)
+        for j in sorted(counted):
+            indices.append(j)
+            data.append(counted[j])
+        indptr.append(len(indices))
+    counts = sparse.csr_array(
+        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+        shape=(len(texts), len(vocab)),
+    )
     df_a = np.bincount(counts.indices, minlength=len(vocab))  # statements holding each term
     df_bg = np.array([bg.df.get(t, 0) for t in vocab], dtype=float)
     idf = np.log((1 + bg.documents + len(texts)) / (1 + df_bg + df_a)) + 1
-    weighted = counts.copy()
-    weighted.data = weighted.data * idf[weighted.indices]
-    weights = sparse.csr_array(normalize(weighted, norm="l2"))
+    weights = counts.copy()
+    weights.data = weights.data * idf[weights.indices]
+    inplace_csr_row_normalize_l2(weights)
     return Space(counts, weights, vocab, idf)
 
 
@@ -104,10 +120,13 @@ def side_similarity(space: Space, a: list[int], b: list[int]) -> float:
 
 
 def column_sums(matrix: sparse.csr_array, rows: list[int]) -> np.ndarray:
-    """The sum of the given rows of a sparse matrix, as a dense vector (one entry per column)."""
+    """The sum of the given rows of a CSR matrix, as a dense vector (one entry per column). Each
+    column is added up row after row in the order of ``rows``, as ``matrix[rows].sum(axis=0)``
+    does, so the floats are the same, without building the submatrix."""
     if not rows:
         return np.zeros(matrix.shape[1])
-    return np.asarray(matrix[rows].sum(axis=0)).ravel()
+    indices, data = row_entries(matrix, rows)
+    return np.bincount(indices, weights=data, minlength=matrix.shape[1])
 
 
 def row_entries(matrix: sparse.csr_array, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -121,6 +140,33 @@ def row_entries(matrix: sparse.csr_array, rows: list[int]) -> tuple[np.ndarray, 
         np.concatenate([matrix.indices[p[r] : p[r + 1]] for r in rows]),
         np.concatenate([matrix.data[p[r] : p[r + 1]] for r in rows]),
     )
+
+
+SMALL_PRODUCT = 400
+"""Up to this many row pairs (len(a) x len(b)), :func:`row_products` multiplies in Python: for an
+article's few statements scipy's per-call set-up costs more than the arithmetic."""
+
+
+def row_products(matrix: sparse.csr_array, a: list[int], b: list[int]) -> np.ndarray:
+    """The dot products of rows ``a`` with rows ``b`` of a CSR matrix with sorted indices, as a dense
+    array of shape (len(a), len(b)): ``(matrix[a] @ matrix[b].T).toarray()``. For at most
+    ``SMALL_PRODUCT`` pairs it is computed here the way scipy's sparse product computes it (each
+    product summed over the shared columns in ascending order, so the floats are the same)."""
+    if len(a) * len(b) > SMALL_PRODUCT:
+        return (matrix[a] @ matrix[b].T).toarray()
+    p, columns, values = matrix.indptr, matrix.indices.tolist(), matrix.data.tolist()
+    postings: dict[int, list[tuple[int, float]]] = {}  # column -> (position in b, value)
+    for c, j in enumerate(b):
+        for k, w in zip(columns[p[j] : p[j + 1]], values[p[j] : p[j + 1]]):
+            postings.setdefault(k, []).append((c, w))
+    out = np.zeros((len(a), len(b)))
+    for r, i in enumerate(a):
+        sums = [0.0] * len(b)
+        for k, v in zip(columns[p[i] : p[i + 1]], values[p[i] : p[i + 1]]):
+            for c, w in postings.get(k, ()):
+                sums[c] += v * w
+        out[r] = sums
+    return out
 
 
 def top_terms(space: Space, rows: list[int], k: int) -> list[str]:
@@ -144,7 +190,7 @@ def counterparts(space: Space, a: list[int], b: list[int], settings: Settings = 
         return []
     limit = settings.max_counterpart_statements
     a, b = a[:limit], b[:limit]
-    sim = (space.weights[a] @ space.weights[b].T).toarray()
+    sim = row_products(space.weights, a, b)
     rows, cols = linear_sum_assignment(-sim)
     return [
         Pair(a[r], b[c], round(float(sim[r, c]), 4))

@@ -14,7 +14,6 @@ in the body. No article of the corpus comes near these bounds.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .continuations import subject_phrase  # [hook: issue 8, sides]
 from .cues import (
@@ -28,7 +27,7 @@ from .cues import (
     sentence_cues,
 )
 from .mentions import Entity, Registry
-from .records import UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement
+from .records import UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement, evolve
 from .resolve import Resolver, narrated_subject, note_mentions
 from .settings import DEFAULT, Settings
 
@@ -113,12 +112,12 @@ class _Pass:
             entity, how = self._gap(si, st)
         word = cue.word if cue is not None else st.cue
         if entity is not None:
-            st = replace(st, cue=word, cue_span=span, speaker=entity.name, resolved_by=how)
+            st = evolve(st, cue=word, cue_span=span, speaker=entity.name, resolved_by=how)
             if entity.kind != "joint":
                 self.resolver.last_speaker = entity
             self.last_known = (st.paragraph, entity)
         elif word != st.cue:
-            st = replace(st, cue=word)
+            st = evolve(st, cue=word)
         self.resolved.append((st, entity))
         return entity
 
@@ -188,7 +187,7 @@ def _fill_from_following(
         if st.paragraph != paragraph:
             following, paragraph = None, st.paragraph
         if ent is None and st.kind != "indirect" and following is not None and i not in pinned:
-            resolved[i] = (replace(st, speaker=following.name, resolved_by="continuation"), following)
+            resolved[i] = (evolve(st, speaker=following.name, resolved_by="continuation"), following)
         if ent is not None:
             following = ent
 
@@ -212,7 +211,7 @@ def _fill_headline_quotes(article: Article, resolved: list[tuple[Statement, Enti
         needle = " ".join(st.text.lower().split()).strip(" ,.")
         for text, oent in body:
             if needle in text:
-                resolved[i] = (replace(st, speaker=oent.name, resolved_by="continuation"), oent)
+                resolved[i] = (evolve(st, speaker=oent.name, resolved_by="continuation"), oent)
                 break
 
 

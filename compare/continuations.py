@@ -29,11 +29,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from .lexicon import read_lines, reporting_verbs, stopwords, titles, trie_regex
-from .records import UNKNOWN, Article, Sentence, Speaker, Statement
+from .records import UNKNOWN, Article, Sentence, Speaker, Statement, evolve
 from .settings import DEFAULT, Settings
 
 
@@ -137,7 +136,7 @@ def extend(
                 break
             lead = len(text) - len(text.lstrip())
             start, end = sent.start + lead, sent.start + len(text.rstrip())
-            added.append(replace(opener, text=article.text[start:end], start=start, end=end, sentence=j,
+            added.append(evolve(opener, text=article.text[start:end], start=start, end=end, sentence=j,
                                  resolved_by="continuation", frames=()))
     if not added:
         return statements

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 
 from .lexicon import word_set
 from .mentions import (
@@ -30,7 +29,7 @@ from .mentions import (
 from .mentions import (
     title_words as all_title_words,
 )
-from .records import Article, Cue, Quote, Sentence, Statement
+from .records import Article, Cue, Quote, Sentence, Statement, evolve
 
 _FORWARD_CUES = word_set("forward_cues.txt")
 _FRONTING = word_set("fronted_words.txt") | word_set("sentence_openers.txt")
@@ -97,6 +96,11 @@ _DASH_BYLINE = re.compile(
     r"Q[\s,.]*(?P<dash>[—–―]|--)\s*(?P<np>[A-Z][^“”\"\n,;:]{1,120}?)(?:,[^“”\"\n]{1,120})?[\s.]*$")
 
 
+_PERSONAL_PRONOUNS = PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL
+_SUBJECT_PRONOUNS = _PERSONAL_PRONOUNS | {"it", "i"}
+_NAME_OPENERS_NOT = NON_NAME_WORDS | {"a"}
+
+
 def _plain(word: str) -> str:
     return word.lower().replace("’", "'").removesuffix("'s").strip(",")
 
@@ -136,7 +140,7 @@ def _np_backward(frame: str, pos: int) -> tuple[str, int]:
             continue
         if capitalised(w) or bare in title_words or bare.removesuffix("s") in title_words \
                 or bare in ("the", "a", "an", "two", "both", "top") or bare in _TITLE_MODIFIERS \
-                or bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL | {"it", "i"} \
+                or bare in _SUBJECT_PRONOUNS \
                 or bare in _SUBJECT_NOUNS:
             k -= 1
             continue
@@ -164,7 +168,7 @@ def _np_forward(frame: str, pos: int) -> tuple[str, int]:
         if capitalised(w) or bare in title_words or bare in ("the", "a", "an", "of", "top") or bare in _TITLE_MODIFIERS:
             kept.append(w)
             continue
-        if bare in PRONOUNS_M | PRONOUNS_F | PRONOUNS_PLURAL and not kept:
+        if bare in _PERSONAL_PRONOUNS and not kept:
             kept.append(w)
         break
     while kept and (kept[-1].lower() in ("of", "the", "a", "an") or kept[-1].lower() in _TITLE_MODIFIERS):
@@ -181,7 +185,7 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
 
     s0 = sentence.start
     frame = _masked_frame(article.text, sentence, quoted)
-    masked = [(i, i + 1) for i, c in enumerate(frame) if c == "Q" and (i == 0 or frame[i - 1] in " ,")]
+    masked = [(m.start(), m.end()) for m in _MASK.finditer(frame)]
     cues: list[Cue] = []
     lead = _Lead(frame)
     for m in find_cues(frame, masked):
@@ -204,10 +208,12 @@ def sentence_cues(article: Article, sentence: Sentence, quoted: list[tuple[int, 
         cues.sort(key=lambda c: c.start)
     for i, cue in enumerate(cues):
         if cue.inherits and i > 0 and cues[i - 1].subject:
-            cues[i] = replace(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
+            cues[i] = evolve(cue, subject=cues[i - 1].subject, subject_start=cues[i - 1].subject_start)
     return cues
 
 
+_MASK = re.compile(r"(?<![^ ,])Q")
+"""A masked quotation's ``Q`` (at the start, or after a space or a comma) in a sentence frame."""
 _COLON_QUOTE = re.compile(r":\s*Q")
 _RELATIVE_WHO = re.compile(r",\s*who\s+$")
 _OUTLET_PRONOUNS = frozenset({"we", "us"})
@@ -329,7 +335,7 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
         # "Amina Odhiambo, the Kenyan minister, said"; not a fronted phrase ("On Ukraine, the
         # German minister insisted", "After the talks, the minister said"): a name opens with no
         # preposition or sentence opener.
-        if name and name[0].isupper() and name.split()[0].lower() not in NON_NAME_WORDS | {"a"}:
+        if name and name[0].isupper() and name.split()[0].lower() not in _NAME_OPENERS_NOT:
             return name + ", " + np, name_at
     if np:
         return np, at

@@ -41,14 +41,16 @@ import math
 import numpy as np
 from scipy.spatial.distance import jensenshannon
 
-from .align import Space
+from .align import Space, column_sums
 from .records import JOINT, Term, Topic, Verdict
 from .settings import DEFAULT, Settings
 from .terms import Background
 
 
-def _word_counts(space: Space, rows: list[int]) -> float:
-    return float(space.row_totals[rows].sum()) if rows and space.counts.shape[1] else 0.0
+def _word_counts(totals: list[float], rows: list[int]) -> float:
+    """The content words of ``rows`` (``totals``: each statement's count, ``Space.row_totals``).
+    The counts are whole numbers, so summing them in Python gives numpy's float exactly."""
+    return float(sum(totals[r] for r in rows))
 
 
 def thin(statements: int, settings: Settings = DEFAULT) -> bool:
@@ -75,14 +77,15 @@ def topic_records(
     per_side = {n: [r for r in universe if side_of[r] in voiced[n]] for n in names}
     tentative = any(thin(len(per_side[n]), settings) for n in names)
     totals_st = {n: len(per_side[n]) for n in names}
-    totals_w = {n: _word_counts(space, per_side[n]) for n in names}
+    totals = space.row_totals.tolist() if space.counts.shape[1] else [0.0] * space.counts.shape[0]
+    totals_w = {n: _word_counts(totals, per_side[n]) for n in names}
     topics = []
     for group, label in zip(groups, labels):
         share, word_share = {}, {}
         for n in names:
             rows = [r for r in group if side_of[r] in voiced[n]]
             share[n] = round(len(rows) / totals_st[n], 4) if totals_st[n] else 0.0
-            word_share[n] = round(_word_counts(space, rows) / totals_w[n], 4) if totals_w[n] else 0.0
+            word_share[n] = round(_word_counts(totals, rows) / totals_w[n], 4) if totals_w[n] else 0.0
         topics.append(
             Topic(", ".join(label[:3]), tuple(label), tuple(group), share, word_share,
                   verdict(share, word_share, names, settings, tentative))
@@ -134,21 +137,23 @@ def distinctive_terms(
     a, b = names
     rows_a = [i for i, s in enumerate(side_of) if s == a]
     rows_b = [i for i, s in enumerate(side_of) if s == b]
-    ca = space.counts[rows_a].sum(axis=0) if rows_a else np.zeros(len(space.vocabulary))
-    cb = space.counts[rows_b].sum(axis=0) if rows_b else np.zeros(len(space.vocabulary))
-    z = log_odds(ca, cb, space.vocabulary, bg, settings)
+    ca, cb = column_sums(space.counts, rows_a), column_sums(space.counts, rows_b)
+    # Python floats (the same values) from here on: indexing a numpy array per term costs more
+    # than the ranking itself.
+    z = log_odds(ca, cb, space.vocabulary, bg, settings).tolist()
+    count_a, count_b = ca.tolist(), cb.tolist()
     out: list[Term] = []
-    for side, sign, own in ((a, 1, ca), (b, -1, cb)):
+    for side, sign, own in ((a, 1, count_a), (b, -1, count_b)):
         order = sorted(
             (i for i in range(len(z)) if sign * z[i] > 0 and own[i] > 0),
             key=lambda i: (-sign * z[i], space.vocabulary[i]),
         )
         for i in order[: settings.top_terms]:
-            total = int(ca[i] + cb[i])
+            total = int(count_a[i] + count_b[i])
             strong = abs(z[i]) >= settings.strong_z and total >= settings.min_term_count
             out.append(
                 Term(surface.get(space.vocabulary[i], space.vocabulary[i]), side,
-                     round(float(z[i]), 3), {a: int(ca[i]), b: int(cb[i])},
+                     round(z[i], 3), {a: int(count_a[i]), b: int(count_b[i])},
                      "strong" if strong else "weak")
             )
     return out

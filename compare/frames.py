@@ -155,7 +155,7 @@ def _index(language: str = "en") -> dict[Key, tuple[_Entry, ...]]:
 
 def _words(text: str) -> list[tuple[int, int, Key, Key]]:
     """(start, end, stem, =form) of each word of ``text``."""
-    return [(m.start(), m.end(), *_word_keys(m.group(0))) for m in _WORD.finditer(text)]
+    return [(*m.span(), *_word_keys(m.group())) for m in _WORD.finditer(text)]
 
 
 @lru_cache(maxsize=STEM_CACHE_SIZE)
@@ -193,6 +193,9 @@ def _scan(text: str, index: Mapping[Key, tuple[_Entry, ...]]) -> list[FrameMatch
     while i < len(words):
         _, _, stem, form = words[i]
         listed = index.get(stem, ()) + index.get(form, ())
+        if not listed:  # most words start no keyword
+            i += 1
+            continue
         candidates = sorted(listed, key=lambda e: -len(e.keys)) if len(listed) > 1 else listed
         entry = next((e for e in candidates if _matches_at(words, i, e, text)), None)
         if entry is None:

@@ -33,9 +33,15 @@ _PREFIXES = word_set("name_prefixes.txt")
 _PREFIXED = re.compile(r"^([a-z]+)[-‐]([A-Z])")
 
 
+TOKEN_CACHE_SIZE = 100_000
+"""Tokens whose affiliation test (and whether they read as capitalised) is remembered."""
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def capitalised(word: str) -> bool:
     """Whether ``word`` reads as a capitalised name word: it starts with a capital, or with a
-    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai")."""
+    lowercase particle of ``name_prefixes.txt`` joined by a hyphen to a capital ("al-Rifai").
+    Remembered per spelling (bounded: ``TOKEN_CACHE_SIZE``); every name run asks it of each word."""
     if word[:1].isupper():
         return True
     m = _PREFIXED.match(word)
@@ -76,20 +82,20 @@ def _is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
-TOKEN_CACHE_SIZE = 100_000
-"""Tokens whose affiliation test is remembered."""
 CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD_POSSESSIVE = re.compile(r"\w[’']s?$")
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _strip_possessive(token: str) -> str:
     return _POSSESSIVE.sub("", token) if _WORD_POSSESSIVE.search(token) else token
 
 
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _ends_run(token: str) -> bool:
     """A name run stops after a possessive or a sentence-final period (not an initial or an
-    abbreviation such as U.S. or Mr.)."""
+    abbreviation such as U.S. or Mr.). Remembered per token, like :func:`capitalised`."""
     if _POSSESSIVE.search(token):
         return True
     if token.endswith(".") and not _is_initial(token):
@@ -117,7 +123,8 @@ def _nongovernmental(context: str) -> bool:
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)
 def _is_affiliation(token: str) -> bool:
-    """Whether a token holds an affiliation phrase ("Israeli", "U.S.-led"), remembered per token."""
+    """Whether a token or a name run holds an affiliation phrase ("Israeli", "U.S.-led", "Coast
+    Guard"), remembered per spelling (bounded: ``TOKEN_CACHE_SIZE``)."""
     return bool(find_affiliations(token))
 
 
@@ -293,7 +300,7 @@ class Registry:
 
     def _name_runs(self, body: str) -> list[tuple[int, int, int]]:
         """(run start, name start, end) for each capitalised run ending in a two-word name."""
-        tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(body)]
+        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(body)]
         runs: list[tuple[int, int, int]] = []
         i = 0
         while i < len(tokens):
@@ -355,7 +362,7 @@ class Registry:
                 > MAX_NAME_WORDS:
             return None  # a title in Title Case ("Sanders Vows To Cut Tax Breaks"), not a name
         place = not self._titled_name(tokens, first, words) and any(w in nonperson_words() for w in words)
-        if place or find_affiliations(" ".join(t[2] for t in tokens[first : j + 1])):
+        if place or _is_affiliation(" ".join(t[2] for t in tokens[first : j + 1])):
             return None  # a place, body or document: "West Bank", "Coast Guard", "United States"
         return first
 
@@ -455,7 +462,7 @@ class Registry:
             bare = w.strip(",").lower().replace("’", "'")
             if bare.endswith("'s"):
                 bare = bare[:-2]
-            if (bare in self._title_words or find_affiliations(w.strip(",")) or bare in _LEAD_WORDS
+            if (bare in self._title_words or _is_affiliation(w.strip(",")) or bare in _LEAD_WORDS
                     or w[:1].isupper() and bare not in NON_NAME_WORDS):
                 kept.append(w)
                 continue
@@ -482,13 +489,16 @@ class Registry:
 
     # -- lookups ----------------------------------------------------------------------------
     def by_name(self, phrase: str) -> Entity | None:
-        words = [w.strip(".,’'s").lower() for w in phrase.split()]
-        low = " ".join(w.strip(",").lower() for w in phrase.split())
-        if low in self._by_alias:
-            return self._by_alias[low]
-        for w in reversed(words):
-            if w in self._by_alias and self._by_alias[w].kind == "person":
-                return self._by_alias[w]
+        """The entity answering to the whole phrase, else the person answering to its last word
+        that one answers to ("Secretary Blinken's" -> Antony Blinken), else None."""
+        parts = phrase.split()
+        found = self._by_alias.get(" ".join(w.strip(",").lower() for w in parts))
+        if found is not None:
+            return found
+        for w in reversed(parts):
+            found = self._by_alias.get(w.strip(".,’'s").lower())
+            if found is not None and found.kind == "person":
+                return found
         return None
 
     def by_role(

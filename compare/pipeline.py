@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from . import (
     align,
@@ -21,7 +20,7 @@ from . import (
 )
 from .background import Background
 from .errors import CompareError, NoStatements
-from .records import JOINT, OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic
+from .records import JOINT, OTHER, Analysis, Article, BackgroundRef, Comparison, Note, Speaker, Statement, Topic, evolve
 from .settings import DEFAULT, Settings
 
 
@@ -48,7 +47,8 @@ def analyze_article(
     names = (side_a.name, side_b.name)
     bg = terms.background(path=background)
     headlines = frozenset(p.index for p in article.paragraphs if p.role == "headline")
-    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines)
+    result = compare_statements(statements, names, [*speakers, *people], settings, bg, headlines,
+                                repeat_of=[st.duplicate_of for st in statements])
     rows = {n: sum(1 for st in statements if st.side == n) for n in names}
     warning = provenance.account_warning(statements, names) if all(rows.values()) else None
     notes = [*sides.account_notes(article, names), *side_notes(names, rows, result.topics, settings)]
@@ -56,7 +56,7 @@ def analyze_article(
         notes.append(Note("different_accounts", warning))
     return Analysis(
         article=article,
-        statements=tuple(replace(st, frames=f) for st, f in zip(statements, result.frames)),
+        statements=tuple(evolve(st, frames=f) for st, f in zip(statements, result.frames)),
         speakers=tuple(speakers),
         sides=(side_a, side_b),
         topics=result.topics,
@@ -75,18 +75,22 @@ def analyze_article(
 def compare_statements(
     statements: Sequence[Statement], names: tuple[str, str], people: Sequence[Speaker] = (),
     settings: Settings = DEFAULT, bg: Background | None = None, headlines: frozenset[int] = frozenset(),
+    repeat_of: Sequence[int | None] | None = None,
 ) -> Comparison:
     """Subjects, distinctive terms, counterparts, similarity, divergence and frames of the two
     sides' statements (``statement.side`` in ``names``; other statements are weighed but not
     compared). A statement that repeats another (``provenance.repeats``; ``headlines``: paragraph
     indices of the headline) counts for neither side, but its words still help name the subjects
-    of the statement it repeats."""
-    repeat_of = provenance.repeats(statements, headlines)
+    of the statement it repeats. ``repeat_of``: each statement's ``provenance.repeats``, when the
+    caller has them already (``provenance.annotate`` stored them as ``duplicate_of``)."""
+    if repeat_of is None:
+        repeat_of = provenance.repeats(statements, headlines)
     side_of = [st.side if d is None else OTHER for st, d in zip(statements, repeat_of)]
     strip = _name_stripper(people)
     texts = [strip(subjects.strip_who(st.text, names)) for st in statements]
     bg = bg if bg is not None else terms.background()
-    space = align.fit(texts, bg)
+    content = [terms.words(t) for t in texts]  # tokenised once, for the weights and the labels
+    space = align.fit(texts, bg, stems=[[terms.stem(w) for w in found] for found in content])
     # Document order, whatever order the statements come in: ties in matching and subjects are
     # then broken the same way every time.
     place = {i: (statements[i].start, statements[i].end, texts[i]) for i in range(len(statements))}
@@ -101,10 +105,10 @@ def compare_statements(
                           side_of=side_of, paragraph=[st.paragraph for st in statements])
     topics = emphasis.topic_records(space, [list(f.statements) for f in found], side_of, names,
                                     [list(f.terms) for f in found], settings, rows=rows)
-    surface = terms.surface_forms(texts)
+    surface = terms.surface_forms(texts, content)
     hits = [frames.frame_hits(t) for t in texts]  # once per statement: its tag, its topic's, its side's profile
     topics = [
-        replace(t, label=f.label, phrases=f.phrases, salience=f.salience,
+        evolve(t, label=f.label, phrases=f.phrases, salience=f.salience,
                 frames=frames.dominant(frames.sum_hits(hits[i] for i in t.statements)))
         for t, f in zip(topics, found)
     ]

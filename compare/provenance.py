@@ -25,11 +25,10 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
-from .lexicon import read_lines
-from .records import Article, Sentence, SourceKind, Statement, Timing
+from .lexicon import alternation, read_lines
+from .records import Article, Sentence, SourceKind, Statement, Timing, evolve
 
 MIN_REPEAT_WORDS = 3
 """A shorter statement inside a longer one repeats it only when it has at least this many words
@@ -45,6 +44,13 @@ def _patterns(language: str = "en") -> tuple[tuple[str, re.Pattern[str]], ...]:
         kind, _, pattern = line.partition("\t")
         out.append((kind.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
     return tuple(out)
+
+
+@cache
+def _any_pattern(language: str = "en") -> re.Pattern[str]:
+    """One alternation of all the patterns (:func:`compare.lexicon.alternation`): it matches a text
+    exactly when one of them does, so a span where it finds nothing needs no search per pattern."""
+    return re.compile(alternation(p.pattern for _, p in _patterns(language)), re.IGNORECASE)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -110,6 +116,7 @@ def _headline_restatements(statements: Sequence[Statement], headlines: frozenset
             seen = body.setdefault(statements[i].speaker, [])
             if len(seen) < MAX_REPEAT_CANDIDATES:
                 seen.append(i)
+    body_stems: dict[int, set[str]] = {}  # each body statement's stems, found once
     for i in order:
         if statements[i].paragraph not in headlines or out[i] is not None:
             continue
@@ -117,7 +124,9 @@ def _headline_restatements(statements: Sequence[Statement], headlines: frozenset
         if len(stems) < MIN_REPEAT_WORDS:
             continue
         for j in body.get(statements[i].speaker, ()):
-            if len(stems & set(analyze(statements[j].text))) >= HEADLINE_OVERLAP * len(stems):
+            if j not in body_stems:
+                body_stems[j] = set(analyze(statements[j].text))
+            if len(stems & body_stems[j]) >= HEADLINE_OVERLAP * len(stems):
                 out[i] = j
                 break
 
@@ -137,29 +146,51 @@ class _Spans:
         return None
 
 
-def _found(text: str, span, memo: dict) -> dict[str, bool]:  # type: ignore[no-untyped-def]
-    """Which patterns match the span's text, computed once per span (many statements share one
-    sentence or paragraph, so searching per statement would be quadratic)."""
-    key = (span.start, span.end)
-    if key not in memo:
-        where = text[span.start:span.end]
-        memo[key] = {name: bool(pattern.search(where)) for name, pattern in _patterns()}
-    return memo[key]
+class _SpanHits:
+    """Which source-kind patterns match one span's text. Nothing does where their alternation
+    (:func:`_any_pattern`) finds nothing; otherwise each pattern is searched when first asked, so
+    the patterns after the kind a statement takes are never searched."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.some = _any_pattern().search(where) is not None
+        self.found: dict[str, bool] = {}
+
+    def __call__(self, name: str, pattern: re.Pattern[str]) -> bool:
+        if not self.some:
+            return False
+        hit = self.found.get(name)
+        if hit is None:
+            hit = self.found[name] = pattern.search(self.where) is not None
+        return hit
+
+
+def _span_hits(text: str, span, memo: dict[str, _SpanHits]) -> _SpanHits:  # type: ignore[no-untyped-def]
+    """The span's :class:`_SpanHits`, one per distinct text of the article's spans (many statements
+    share one sentence or paragraph, so searching per statement would be quadratic, and a
+    one-sentence paragraph is searched once for both)."""
+    where = text[span.start:span.end]
+    hits = memo.get(where)
+    if hits is None:
+        hits = memo[where] = _SpanHits(where)
+    return hits
 
 
 def _classify(text: str, sentences: _Spans, paragraphs: _Spans, st: Statement,
-              memo: dict | None = None) -> tuple[SourceKind, Timing]:  # type: ignore[type-arg]
+              memo: dict[str, _SpanHits] | None = None) -> tuple[SourceKind, Timing]:
     memo = {} if memo is None else memo
     spans = [sp for sp in (sentences.covering(st.start), paragraphs.covering(st.start)) if sp is not None]
     kind: SourceKind | None = None
     timing: Timing = None
     for span in spans:
-        hits = _found(text, span, memo)
-        for name, _ in _patterns():
+        if kind is not None and timing is not None:
+            break
+        hits = _span_hits(text, span, memo)
+        for name, pattern in _patterns():
             if name in ("before", "after"):
-                if timing is None and hits[name]:
+                if timing is None and hits(name, pattern):
                     timing = name  # type: ignore[assignment]
-            elif kind is None and hits[name]:
+            elif kind is None and hits(name, pattern):
                 kind = name  # type: ignore[assignment]
     if kind is None:
         kind = "paraphrase" if st.kind == "indirect" else "unspecified"
@@ -175,11 +206,11 @@ def annotate(article: Article, sentences: Sequence[Sentence], statements: Sequen
     """The statements with ``source_kind``, ``timing`` and ``duplicate_of`` filled in."""
     dup = repeats(statements, frozenset(p.index for p in article.paragraphs if p.role == "headline"))
     sents, paras = _Spans(sentences), _Spans(article.paragraphs)
-    memo: dict = {}  # type: ignore[type-arg]
+    memo: dict[str, _SpanHits] = {}
     out = []
     for st, d in zip(statements, dup):
         kind, timing = _classify(article.text, sents, paras, st, memo)
-        out.append(replace(st, source_kind=kind, timing=timing, duplicate_of=d))
+        out.append(evolve(st, source_kind=kind, timing=timing, duplicate_of=d))
     return out
 
 

@@ -146,6 +146,7 @@ _ADJECTIVE_CUES = frozenset({"detailed", "informed", "note", "notes"})
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:(?:and|but|when|once|if|as|after|before|then)\s+)?", re.I)
 # "was told", "who were told", "had been told": the subject is the one spoken to, not the speaker.
 _PASSIVE_TELL = frozenset({"told"})
+_PASSIVE_OR_ADJECTIVE = _PASSIVE_TELL | _ADJECTIVE_CUES
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+\s+)?$", re.I)
 _STRICT_FOLLOW = re.compile(r"\s*(?:,|that\b|$|\.|:)")  # used with .match(text, pos)
 
@@ -180,15 +181,23 @@ def tail(text: str, start: int, end: int, width: int = LOOKBACK) -> str:
 
 def words_back(text: str, end: int, n: int, longest: int = LOOKBACK) -> int:
     """Where the ``n``-th run of non-space characters before ``end`` starts (counting the spaces
-    after each run); a run longer than ``longest`` characters counts as its last ``longest``."""
-    i = end
+    after each run); a run longer than ``longest`` characters counts as its last ``longest``.
+    Read as ``n`` matches of ``\\s*\\S{1,longest}`` on the text before ``end`` reversed (0 when
+    fewer runs precede)."""
+    back = text[end - 1 :: -1] if end > 0 else ""
+    run = _run_back(longest)
+    pos = 0
     for _ in range(n):
-        while i > 0 and text[i - 1].isspace():
-            i -= 1
-        stop = max(0, i - longest)
-        while i > stop and not text[i - 1].isspace():
-            i -= 1
-    return i
+        m = run.match(back, pos)
+        if m is None:
+            return 0
+        pos = m.end()
+    return end - pos
+
+
+@cache
+def _run_back(longest: int) -> re.Pattern[str]:
+    return re.compile(rf"\s*\S{{1,{longest}}}")
 
 
 def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Match[str]]:
@@ -203,27 +212,28 @@ def find_cues(text: str, masked: Iterable[tuple[int, int]] = ()) -> list[re.Matc
         if is_masked(start):
             continue
         word = m.group(0)
+        low = word.lower()
         # "Said" capitalised mid-sentence is usually a name (Said Jalili); verbs are lowercase there.
         if word[0].isupper() and start > 0 and text[start - 1] not in "\n":
             continue
         if text.endswith("-", 0, start):  # so-called, well-said
             continue
         lo = words_back(text, start, 3)  # as far back as the two patterns can reach
-        if _NARRATIVE_BEFORE_CUE.search(text, lo, start) and word.lower() not in ("said", "told"):
+        if _NARRATIVE_BEFORE_CUE.search(text, lo, start) and low not in ("said", "told"):
             continue
         if _NEGATED.search(text, lo, start) or _NEGATED_SUBJECT.search(text, words_back(text, start, 4), start):
             continue  # "did not say", "Neither minister said", "No official commented"
-        if word.lower() in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
+        if low in _STRICT_CUES and not masked and not _STRICT_FOLLOW.match(text, m.end()):
             continue
-        if word.lower() in _NOUN_CUES and (
+        if low in _NOUN_CUES and (
             _NOUN_BEFORE.search(text, lo, start) or not _STRICT_FOLLOW.match(text, m.end())
         ):
             continue
-        if word.lower() in _ADJECTIVE_CUES and _NOUN_BEFORE.search(text, lo, start):
+        if low in _ADJECTIVE_CUES and _NOUN_BEFORE.search(text, lo, start):
             continue
-        if word.lower() in _PASSIVE_TELL | _ADJECTIVE_CUES and _PASSIVE_BEFORE.search(text, lo, start):
+        if low in _PASSIVE_OR_ADJECTIVE and _PASSIVE_BEFORE.search(text, lo, start):
             continue
-        if word.lower().endswith(("ed", "told")) and _OPENING_PARTICIPLE.fullmatch(text, lo, start):
+        if low.endswith(("ed", "told")) and _OPENING_PARTICIPLE.fullmatch(text, lo, start):
             continue  # "Asked whether …, he smiled", "Announced on Monday, the plan …": no speaker
         out.append(m)
     return out

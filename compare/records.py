@@ -7,8 +7,8 @@ line endings normalised to ``\\n``; for an HTML page, the main text extracted fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, TypeVar
 
 from .settings import DEFAULT, Settings
 
@@ -21,6 +21,35 @@ SourceKind = Literal[
 Timing = Literal["before", "after"] | None
 VerdictKind = Literal["shared", "mostly", "only", "neither"]
 Resolution = Literal["name", "role", "pronoun", "continuation", "source", "override", "joint", "none"]
+
+_Record = TypeVar("_Record")
+
+
+def evolve(record: _Record, **changes: Any) -> _Record:
+    """``dataclasses.replace(record, **changes)``, about three times faster for the plain records
+    of this module (an article's statements are copied this way at every stage): the copy takes the
+    record's attribute dictionary and the changes, without running ``__init__`` again. A record
+    with a ``__post_init__`` or without an attribute dictionary goes through
+    ``dataclasses.replace``, so nothing a record checks is skipped; a name that is not a field
+    raises ``TypeError``, as there."""
+    cls = type(record)
+    names = _PLAIN_FIELDS.get(cls)
+    if names is None:
+        names = _PLAIN_FIELDS[cls] = (
+            frozenset() if hasattr(cls, "__post_init__") or not hasattr(record, "__dict__")
+            else frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+        )
+    if not names or not changes.keys() <= names:
+        return replace(record, **changes)  # type: ignore[type-var]
+    copy = object.__new__(cls)
+    copy.__dict__.update(record.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+_PLAIN_FIELDS: dict[type, frozenset[str]] = {}
+"""Per record class, its field names when :func:`evolve` may copy it directly, else empty."""
+
 
 OTHER = "other"
 JOINT = "joint"

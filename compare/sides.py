@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from . import governments, participants
 from .errors import BadOption
 from .lexicon import find_affiliations
-from .records import JOINT, OTHER, UNKNOWN, Article, Note, Side, Speaker, Statement
+from .records import JOINT, OTHER, UNKNOWN, Article, Note, Side, Speaker, Statement, evolve
 from .settings import DEFAULT, Settings
 
 Overrides = dict[str, list[str]]
@@ -184,7 +183,7 @@ def choose_sides(
     people = people or []
     meeting = None if overrides else participants.find_meeting(article)
     affiliation = {sp.name: speaker_government(sp, article, meeting) for sp in speakers}
-    people = [replace(p, affiliation=speaker_government(p, article, meeting)) for p in people]
+    people = [evolve(p, affiliation=speaker_government(p, article, meeting)) for p in people]
     floating = {
         sp.name for sp in speakers
         if not affiliation[sp.name] and not sp.independent and (
@@ -209,7 +208,7 @@ def choose_sides(
     home = empty[0] if len(empty) == 1 else None
     year = _year(article)
     by_office = _office_sides(
-        [_with_known_office(replace(sp, affiliation=affiliation[sp.name]), year) for sp in speakers]
+        [_with_known_office(evolve(sp, affiliation=affiliation[sp.name]), year) for sp in speakers]
         + [_with_known_office(p, year) for p in people], names[:2])
     roles_of = {sp.name: sp.roles for sp in speakers}
 
@@ -239,13 +238,13 @@ def choose_sides(
     out = []
     for st in statements:
         if st.speaker == UNKNOWN and meeting is not None and _PLURAL_SUBJECT.match(st.text):
-            st = replace(st, speaker=JOINT, resolved_by="joint")
+            st = evolve(st, speaker=JOINT, resolved_by="joint")
         if st.speaker == JOINT:
-            out.append(replace(st, side=JOINT))
+            out.append(evolve(st, side=JOINT))
         elif st.speaker == UNKNOWN:
-            out.append(replace(st, side=OTHER))
+            out.append(evolve(st, side=OTHER))
         else:
-            out.append(replace(st, side=side_of(st.speaker)))
+            out.append(evolve(st, side=side_of(st.speaker)))
     sides = tuple(
         Side(name, tuple(dict.fromkeys(st.speaker for st in out if st.side == name)))
         for name in names[:2]
@@ -343,7 +342,7 @@ def _with_known_office(sp: Speaker, year: int | None) -> Speaker:
     found = governments.actor(sp.name, year) if sp.kind == "person" else None
     if found is None or found.office in sp.roles:
         return sp
-    return replace(sp, roles=(*sp.roles, found.office))
+    return evolve(sp, roles=(*sp.roles, found.office))
 
 
 def _office_sides(people: list[Speaker], names: list[str]) -> dict[str, set[frozenset[str]]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
@@ -63,11 +63,12 @@ def analyze(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
-def surface_forms(texts: list[str]) -> dict[str, str]:
-    """For each stem, the word form seen most often (ties: alphabetically first), for labels."""
+def surface_forms(texts: list[str], content: Sequence[Sequence[str]] | None = None) -> dict[str, str]:
+    """For each stem, the word form seen most often (ties: alphabetically first), for labels.
+    ``content``: each text's :func:`words`, when the caller has them already."""
     seen: dict[str, Counter[str]] = {}
-    for text in texts:
-        for w in words(text):
+    for found in (map(words, texts) if content is None else content):
+        for w in found:
             forms = seen.get(s := stem(w))
             if forms is None:
                 forms = seen[s] = Counter()

@@ -158,3 +158,21 @@ def test_counterparts_only_among_the_first_statements() -> None:
     # side a [1, 0], side b [3, 2]: only 1 and 3 (trade tariffs, similarity 1) are considered
     pairs = align.counterparts(space, [1, 0], [3, 2], Settings(max_counterpart_statements=1))
     assert [(p.a, p.b) for p in pairs] == [(1, 3)]
+
+
+def _unit_rows(seed: int, n: int = 12, m: int = 30) -> sparse.csr_array:
+    rng = np.random.default_rng(seed)
+    dense = rng.random((n, m)) * (rng.random((n, m)) < 0.3)
+    return sparse.csr_array(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-300))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_column_sums_are_scipys_floats(seed: int) -> None:
+    matrix, rows = _unit_rows(seed), [7, 2, 9, 0, 4]
+    assert np.array_equal(align.column_sums(matrix, rows), np.asarray(matrix[rows].sum(axis=0)).ravel())
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_row_products_are_scipys_floats(seed: int) -> None:
+    matrix, a, b = _unit_rows(seed), [3, 1, 8, 5], [0, 2, 11, 6, 9]
+    assert np.array_equal(align.row_products(matrix, a, b), (matrix[a] @ matrix[b].T).toarray())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from compare import lexicon
@@ -139,3 +141,25 @@ def test_find_affiliations_offsets() -> None:
                                              ("KYIV, UKRAINE — The talks", "UK")])
 def test_find_affiliations_not_glued_to_capitals(text: str, glued: str) -> None:
     assert glued not in [m.phrase for m in lexicon.find_affiliations(text)]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"a|(b|c)|[|]", ["a", "(b|c)", "[|]"]),
+    (r"\||[]|]|[^|]x", [r"\|", "[]|]", "[^|]x"]),
+    (r"\bone\b", [r"\bone\b"]),
+])
+def test_alternatives_split_only_at_top_level(pattern: str, expected: list[str]) -> None:
+    assert lexicon.alternatives(pattern) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Photo: Reuters", "A file photo of the talks", "[Video] the minister", "reuters photo",
+    "The photographer said", "photos by AP", "no caption here", "(photo by the ministry)",
+])
+def test_alternation_matches_where_and_as_the_patterns_do(text: str) -> None:
+    patterns = [r"\bphoto:", r"\bphotos?\s*(by|courtesy)\b", r"\(photo\b|\bfile photo\b",
+                r"^\[?(photo|image|video)\]?\b", r"\b(ap|reuters) photo\b"]
+    combined = re.compile(lexicon.alternation(patterns), re.IGNORECASE)
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    one, other = combined.search(text), plain.search(text)
+    assert (one and (one.span(), one.groups())) == (other and (other.span(), other.groups()))
