@@ -241,12 +241,23 @@ POS_CACHE_SIZE = 50_000
 """Spellings whose parts of speech are remembered (a bounded cache: flat memory over a corpus)."""
 
 
+_POS_NAMES = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV", "x": "AUX", "p": "PROPN"}
+
+
+@cache
+def _pos_table(language: str = "en") -> dict[str, str]:
+    out = {}
+    for line in read_lines("parts_of_speech.tsv", language):
+        form, _, codes = line.partition("\t")
+        out[form] = codes.strip()
+    return out
+
+
 @lru_cache(maxsize=POS_CACHE_SIZE)
 def parts_of_speech(word: str) -> frozenset[str]:
-    """The parts of speech a lowercase English word can be, as LemmInflect's lexicon lists them
+    """The parts of speech a lowercase English word form can be, as LemmInflect's lexicon lists them
     (``{"NOUN", "VERB"}`` for "stops", ``{"VERB"}`` for "sits", ``{"ADJ"}`` for "unconditional";
-    empty for a word it lacks, such as most names and hyphenated compounds). Cached per spelling,
-    bounded by ``POS_CACHE_SIZE``; the lexicon is loaded on first use."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word))
+    empty for a form it lacks, such as most names and hyphenated compounds), read from
+    ``data/en/parts_of_speech.tsv`` (written from LemmInflect by :mod:`compare.pos_table`). Cached
+    per spelling, bounded by ``POS_CACHE_SIZE``; the table is loaded on first use."""
+    return frozenset(_POS_NAMES[c] for c in _pos_table().get(word, ""))
