@@ -154,14 +154,15 @@ class _SpanHits:
     def __init__(self, where: str) -> None:
         self.where = where
         self.some = _any_pattern().search(where) is not None
-        self.found: dict[str, bool] = {}
+        self.found: dict[re.Pattern[str], bool] = {}
 
     def __call__(self, name: str, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` (a row of kind ``name``; a kind may have several rows) matches."""
         if not self.some:
             return False
-        hit = self.found.get(name)
+        hit = self.found.get(pattern)
         if hit is None:
-            hit = self.found[name] = pattern.search(self.where) is not None
+            hit = self.found[pattern] = pattern.search(self.where) is not None
         return hit
 
 

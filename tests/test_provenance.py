@@ -59,6 +59,10 @@ def article(text: str) -> tuple[Article, list[Sentence]]:
     ("“We will not stop,” she wrote on X.", "social media"),
     ("“We will not stop,” he said in an interview with the paper.", "interview"),
     ("“We will not stop,” he said.", "unspecified"),
+    # a spokesperson's words are a readout only when nothing more specific says where they were said
+    ("“We will not stop,” the spokesman said.", "official readout"),
+    ("“We will not stop,” spokesman Ali Ahmed told reporters.", "remarks to reporters"),
+    ("“We will not stop,” the spokeswoman said at a press briefing.", "remarks to reporters"),
 ])
 def test_source_kind(text: str, kind: str) -> None:
     art, sents = article(text)
