@@ -482,7 +482,8 @@ class Registry:
                 m = None
         if not m:
             m2 = re.match(r"\s+of\s+((?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)", rest)
-            return m2.group(1) if m2 else ""
+            # "Luxon of New Zealand. The President …": the sentence ends at a word's full stop
+            return re.split(r"(?<=[a-z])\.\s", m2.group(1))[0] if m2 else ""
         chunk = m.group(1)
         # Stop at a reporting cue: "the U.S. State Department spokesman stated".
         return re.split(r"\s(?:said|stated|says|told|added|noted|wrote)\b", chunk)[0]

@@ -39,6 +39,11 @@ KINDS = [
     # negative: "pressed" without "for" is no cue here ("pressed the button")
     ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nBerg pressed the button to open the new dock.",
      "the button to open the new dock", None, None),
+    # -- readout verbs: "drew attention to", "briefed X on"
+    ("readout-verbs", H + "Lars Berg met Kari Lunde.\n\nMinister Berg drew attention to the falling level of the "
+     "lake.", "the falling level of the lake", "Berg", "indirect"),
+    ("readout-verbs", H + "Lars Berg met Kari Lunde.\n\nMinister Lunde briefed her counterpart on the peace "
+     "talks.", "her counterpart on the peace talks", "Lunde", "indirect"),
     # -- a quotation ending in ?” or !” followed by its cue
     ("question-cue", H + "“Who gains from waiting?” Norwegian Trade Minister Lars Berg asked.",
      "Who gains from waiting?", "Berg", "direct"),
@@ -405,6 +410,16 @@ def test_two_people_joined_by_and_speak_together(text: str) -> None:
 def test_a_name_before_of_and_a_place_is_a_person() -> None:
     found = statements(H + "Ghana and Togo met.\n\n“Trade must grow,” said Ama Serwaa of Kumasi, a market trader.")
     assert [st.speaker for st in covering(found, "Trade must grow")] == ["Ama Serwaa"]
+
+
+def test_a_place_after_of_ends_at_the_sentence() -> None:
+    # "X of New Zealand. The President …": the next sentence's title is not X's
+    text = (H + "Joe Biden spoke with Prime Minister Christopher Luxon of New Zealand. The President thanked him.\n\n"
+            "Luxon said trade would grow.")
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    assert [sorted(sp.roles) for sp in speakers if sp.name == "Christopher Luxon"] == [["prime minister"]]
 
 
 SIDE_KINDS = [
