@@ -295,8 +295,17 @@ class Registry:
             body = text[para.start : para.end]
             if _title_case(body):
                 continue
+            titled: Entity | None = None  # the last person of the paragraph named with a title
             for run in self._name_runs(body):
-                self._add_person(body, para.start, *run)
+                entity = self._add_person(body, para.start, *run)
+                if entity.counterpart and not entity.roles - {"counterpart"} and titled is not None \
+                        and titled is not entity \
+                        and _COUNTERPART.search(body[max(0, run[0] - 60) : run[1]]):
+                    # "Foreign Minister Lins met his Paraguayan counterpart Rodrigo Insfrán": a
+                    # counterpart holds the same office as the person whose counterpart they are
+                    entity.roles |= titled.roles - {"counterpart"}
+                if entity.roles - {"counterpart"}:
+                    titled = entity
 
     def _name_runs(self, body: str) -> list[tuple[int, int, int]]:
         """(run start, name start, end) for each capitalised run ending in a two-word name."""
@@ -373,9 +382,9 @@ class Registry:
         return len(words) >= 2 and title[:1].isupper() and title.lower() in title_heads() \
             and title.lower() not in NON_NAME_WORDS
 
-    def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> None:
+    def _add_person(self, body: str, offset: int, run_start: int, name_start: int, end: int) -> Entity:
         """Introduce (or add a mention to) the person named at ``body[name_start:end]``, learning
-        roles, country and gender from the words around the name."""
+        roles, country and gender from the words around the name; returns the person."""
         name = _strip_possessive(" ".join(body[name_start:end].split())).rstrip(".,")
         words = name.split()
         entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
@@ -396,6 +405,7 @@ class Registry:
                 self._taken.setdefault(id(owner), set()).add(alias)
             self._by_alias[alias] = entity
         self._changed(entity)
+        return entity
 
     def _new_aliases(self, entity: Entity, name: str) -> set[str]:
         """The names ``entity`` newly answers to: the full name, and every word of it ("Wang" for

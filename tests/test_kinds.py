@@ -422,6 +422,16 @@ def test_a_place_after_of_ends_at_the_sentence() -> None:
     assert [sorted(sp.roles) for sp in speakers if sp.name == "Christopher Luxon"] == [["prime minister"]]
 
 
+def test_a_counterpart_holds_the_office_of_the_person_they_are_counterpart_of() -> None:
+    text = (H + "Ghana's Trade Minister Kofi Mensah met his Togolese counterpart Edem Agbeko in Lomé.\n\n"
+            "Agbeko said fees would fall.")
+    article = ingest.parse(text)
+    sentences = segment.sentences(article)
+    _, speakers, _ = attribute(article, sentences, quotes.extract(article, sentences))
+    roles = [sorted(set(sp.roles) - {"counterpart"}) for sp in speakers if sp.name == "Edem Agbeko"]
+    assert roles == [["trade minister"]]
+
+
 SIDE_KINDS = [
     # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
