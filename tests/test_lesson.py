@@ -429,7 +429,7 @@ def test_student_page_prints_each_quote_in_full_once(seed_files):
 
 def test_whos_who_says_an_office_once_and_when_none_is_given():
     text = ("Fidan meets Gerapetritis in Ankara\n\n"
-            "Turkish Foreign Minister Hakan Fidan met his Greek counterpart Giorgos Gerapetritis on Monday.\n\n"
+            "Turkish Foreign Minister Hakan Fidan met Giorgos Gerapetritis of Greece on Monday.\n\n"
             "“We talked,” Fidan said.\n\n“We listened,” Gerapetritis said.\n\n"
             "A spokesperson for the Turkish defence ministry said the flight was routine.\n")
     page = lesson_files(analyze_article(parse(text, "t")), "t")["t-student.md"]
@@ -438,6 +438,10 @@ def test_whos_who_says_an_office_once_and_when_none_is_given():
     assert "**Giorgos Gerapetritis** (office not given)" in whos
     assert "**spokesperson for the Turkish defence ministry**\n" in whos
     assert "ministry**, Spokesperson" not in whos
+    # "his Greek counterpart": the counterpart of a foreign minister is one
+    counterpart = text.replace("Giorgos Gerapetritis of Greece", "his Greek counterpart Giorgos Gerapetritis")
+    whos = _section(lesson_files(analyze_article(parse(counterpart, "t")), "t")["t-student.md"], "## Who's who")
+    assert "**Giorgos Gerapetritis**, Foreign Minister" in whos
 
 
 def test_an_excerpt_of_the_outlets_words_is_labelled_as_the_outlets(seed_files):
