@@ -20,6 +20,7 @@ from .lexicon import (
     find_affiliations,
     nongovernmental,
     nonperson_words,
+    parts_of_speech,
     role_equivalents,
     titles,
     trie_regex,
@@ -297,6 +298,8 @@ class Registry:
                 continue
             titled: Entity | None = None  # the last person of the paragraph named with a title
             for run in self._name_runs(body):
+                if self._portfolio_item(body, *run):
+                    continue  # "Minister of Foreign Affairs, African Integration and Ivorians Abroad"
                 entity = self._add_person(body, para.start, *run)
                 if entity.counterpart and not entity.roles - {"counterpart"} and titled is not None \
                         and titled is not entity \
@@ -306,6 +309,16 @@ class Registry:
                     entity.roles |= titled.roles - {"counterpart"}
                 if entity.roles - {"counterpart"}:
                     titled = entity
+
+    @staticmethod
+    def _portfolio_item(body: str, run_start: int, name_start: int, end: int) -> bool:
+        """Whether the run is one more part of a ministry's portfolio (``_IN_PORTFOLIO``) whose
+        words are all common words (:func:`_common_word`: "African Integration"), not a name after
+        the title ("Minister of Foreign Affairs, Hon. Kwabena Asante-Mensah", "Minister of
+        Petroleum and Energy Mohamed Ould Sidiya")."""
+        if _IN_PORTFOLIO.search(body[max(0, run_start - 160) : run_start]) is None:
+            return False
+        return all(_common_word(w) for w in re.findall(r"[A-Za-z][\w’'-]*", body[run_start:end]))
 
     def _name_runs(self, body: str) -> list[tuple[int, int, int]]:
         """(run start, name start, end) for each capitalised run ending in a two-word name."""
@@ -631,6 +644,26 @@ class Registry:
         return entity
 INSTITUTION_NOUNS = word_set("institution_nouns.txt")
 _NONSPACE = re.compile(r"\S+")
+COMMON_WORD_DF = 50
+"""A word in at least this many paragraphs of the background is common, not a personal name (the
+background's 50,453 paragraphs name few people that often; "African", "Integration" are far above)."""
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _common_word(word: str) -> bool:
+    """An English word the lexicon knows, a demonym or country, or a word common in the background
+    (``COMMON_WORD_DF``): not a personal name."""
+    from .terms import background, stem
+
+    low = word.lower()
+    return bool(parts_of_speech(low) or find_affiliations(word)) or background().df.get(stem(low), 0) >= COMMON_WORD_DF
+
+
+_IN_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+[A-Z][\w’'-]*)*(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,\s+|\s+and\s+|,\s+and\s+)$")
+"""The words before a capitalised run that make it one more part of a ministry's portfolio ("Minister
+of Foreign Affairs, African Integration and Ivorians Abroad"), not a person's name."""
 _PORTFOLIO = re.compile(
     r"(?<=\w)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*"
     r"(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+)(?:the\s+)?[A-Z][\w’'-]*)*(?=,\s*$)")

@@ -86,7 +86,8 @@ class Participant:
     government: str | None
     """The government they speak for, or None when nothing in the text or the data says."""
     how: str
-    """How the government was found: "affiliation", "gazetteer", "office" or "none"."""
+    """How the government was found: "affiliation", "gazetteer", "office", "publisher" (an unplaced
+    first participant of a release whose masthead names its government) or "none"."""
     where: Where
 
 
@@ -164,7 +165,8 @@ def from_sentence(sentence: str, where: Where, year: int | None = None) -> Meeti
             and _names_someone(m.group("a")) and not re.match(rf"{_MANNER}\s+(?:with|from)\b", text[m.end():]):
         return Meeting(_participant(m.group("a"), where, year), _participant(m.group("b"), where, year), False)
     for m in _LEAD.finditer(text):
-        a = _subject_before(text, m.start())
+        time = _TIME_BEFORE.search(text, 0, m.start())  # "X, on Wednesday received Y"
+        a = _subject_before(text, time.start() if time else m.start())
         b = _trim_second(m.group("b"))
         if a and (b and b[0].isupper() or re.match(r"(?:the|his|her|their|visiting)\s", b, re.I)):
             return Meeting(_participant(a, where, year), _participant(b, where, year), False)
@@ -181,6 +183,9 @@ def from_sentence(sentence: str, where: Where, year: int | None = None) -> Meeti
     return None
 
 
+_TIME_BEFORE = re.compile(r",?\s+(?:on\s+(?:\w+day|\d{1,2}\s+[A-Z]\w+)|today|yesterday|earlier\s+today|this\s+"
+                          r"(?:morning|afternoon|evening|week))\s*,?$")
+"""A time phrase between a lead's subject and its verb ("Minister X, on Wednesday received …")."""
 _PARTICIPLE = re.compile(r"^(?:Speaking|Addressing|Answering|Standing|Talking)\b")
 
 
@@ -211,7 +216,12 @@ def _subject_before(text: str, end: int) -> str | None:
             break
         start += m.end()
     phrase = text[start:end].strip()
-    if not phrase or not any(c.isupper() for c in phrase) or not _CLAUSE_OPENER.search(text[:start]):
+    before = text[:start]
+    # "The Minister for Foreign Affairs, Hon. X, on Wednesday received …": the title opening the
+    # sentence stands in apposition to the name
+    titled = re.fullmatch(r"(?:the\s+)?[A-Z][\w\s.'’-]{2,80},\s*", before, re.IGNORECASE) is not None \
+        and any(w.lower() in _title_words() for w in re.findall(r"[\w'’-]+", before))
+    if not phrase or not any(c.isupper() for c in phrase) or not (_CLAUSE_OPENER.search(before) or titled):
         return None
     # Offices joined by "and" end with the person's own: "Member of the Politburo and Foreign
     # Minister Wang Yi", "Deputy Prime Minister and Foreign Minister Ayman Safadi".
@@ -289,12 +299,22 @@ MASTHEAD_WORDS = 20
 _MASTHEAD_MARK = re.compile(r"\b(?:press|news|media)\s+releases?\b|\bpress\s+statement\b|\bcommuniqu[eé]\b",
                             re.IGNORECASE)
 _MASTHEAD_BODY = re.compile(r"^(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){0,2})?(?:Ministry|Department|Office|Embassy|"
-                            r"Presidency|Government|Cabinet|Chancellery|Secretariat)\b")
+                            r"Presidency|Government|Cabinet|Chancellery|Secretariat)\b", re.IGNORECASE)
+
+
+def masthead_line(line: str) -> bool:
+    """A release's masthead line: short (at most ``MASTHEAD_WORDS`` words) and either naming a
+    ministry or other body at its start, calling itself a press release, or set in capitals
+    ("MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF GHANA", "PRESS RELEASE")."""
+    line = " ".join(line.split())
+    return len(line.split()) <= MASTHEAD_WORDS and not line.endswith((".", "!", "?", "”", '"', ":")) and bool(
+        _MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line) or (line.isupper() and len(line) > 3))
 
 
 def publisher(article: Article) -> str | None:
     """The government whose own release the text is, when a masthead line above the story says so:
-    a short line (at most ``MASTHEAD_WORDS`` words) before the first longer paragraph, naming a
+    a short line (at most ``MASTHEAD_WORDS`` words, not ending as a sentence does) before the first
+    sentence of the story, naming a
     ministry or other government body at its start ("Ministry of Foreign Affairs of the Republic of
     Kazakhstan | Press release") or calling itself a press release or communiqué, and naming
     exactly one government. ``None`` otherwise (a news report names no publisher this way)."""
@@ -305,10 +325,11 @@ def publisher(article: Article) -> str | None:
         if p.role == "headline":
             continue
         line = " ".join(text[p.start : p.end].split())
-        if len(line.split()) > MASTHEAD_WORDS:
-            return None  # the story has begun
+        if len(line.split()) > MASTHEAD_WORDS or line.endswith((".", "!", "?", "”", '"', ":")):
+            return None  # the story has begun: a masthead is no sentence
         if _MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line):
-            found = {m.side for m in find_affiliations(line)}
+            # "MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF GHANA": capitals read as a title
+            found = {m.side for m in find_affiliations(line.title() if line.isupper() else line)}
             if len(found) == 1:
                 return found.pop()
     return None
@@ -321,7 +342,7 @@ def find_meeting(article: Article) -> Meeting | None:
     participants."""
     year = _year(article)
     text = article.text
-    body = [p for p in article.paragraphs if p.role == "body"]
+    body = [p for p in article.paragraphs if p.role == "body" and not masthead_line(text[p.start : p.end])]
     meeting = from_title(article.title, year)
     if meeting is None:
         lead = [s for p in body[:LEAD_SENTENCES] for s in lead_sentences(text[p.start : p.end])][:LEAD_SENTENCES]
@@ -338,4 +359,8 @@ def find_meeting(article: Article) -> Meeting | None:
             phrase = _trim_second(met.group("b") or met.group("c"))
             if _names_someone(phrase) and _is_name_phrase(phrase):
                 others.append(_participant(phrase, "lead", year))
-    return replace(meeting, others=tuple(others), publisher=publisher(article))
+    issuer = publisher(article)
+    if issuer is not None and meeting.first.government is None and meeting.second.government != issuer:
+        # a ministry's release names its own minister without a country
+        meeting = replace(meeting, first=replace(meeting.first, government=issuer, how="publisher"))
+    return replace(meeting, others=tuple(others), publisher=issuer)

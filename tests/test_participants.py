@@ -200,6 +200,7 @@ def test_someone_not_at_the_meeting_is_not_placed_by_it():
     ("The ministers met in Accra on Tuesday and agreed on a long list of things to do about trade and "
      "fees at the border, officials said.", None),  # a story's first paragraph, not a masthead
     ("Press release", None),  # no government named
+    ("A Ghanaian Foreign Office spokesman said fees would fall.", None),  # a sentence of the story
 ])
 def test_a_masthead_names_the_government_whose_release_it_is(masthead, expected):
     text = (f"Foreign Minister of Ghana Kofi Mensah holds talks with Foreign Minister of Togo Edem Agbeko\n\n"
@@ -209,3 +210,23 @@ def test_a_masthead_names_the_government_whose_release_it_is(masthead, expected)
     assert meeting is not None and meeting.publisher == expected
     notes = pipeline.analyze_article(parse(text), None).notes
     assert any(n.startswith("This is the account given by Ghana") for n in notes) == (expected == "Ghana")
+
+
+RELEASE = (
+    "Ghana and Togo agree to reopen the border\n\n"
+    "MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF GHANA\n\nPRESS RELEASE\n\nAccra, 3 May 2026\n\n"
+    "The Minister for Foreign Affairs, Hon. Kofi Mensah, on Tuesday received his Togolese counterpart, "
+    "H.E. Edem Agbeko, Minister of Foreign Affairs, Regional Integration and Togolese Abroad, for talks in "
+    "Accra.\n\nThe Minister welcomed Mr. Agbeko and said the border would reopen.\n\n"
+    "Mr. Agbeko said Togo wanted lower fees.\n"
+)
+
+
+def test_a_release_in_capitals_with_honorifics_is_its_government_s_account():
+    meeting = find_meeting(parse(RELEASE))
+    assert meeting is not None and meeting.publisher == "Ghana"
+    assert meeting.first.government == "Ghana" and meeting.second.government == "Togo"
+    analysis = pipeline.analyze_article(parse(RELEASE), None)
+    assert {s.name for s in analysis.sides} == {"Ghana", "Togo"}
+    assert [(st.speaker, st.side) for st in analysis.statements] == [
+        ("Kofi Mensah", "Ghana"), ("Edem Agbeko", "Togo")]
