@@ -314,6 +314,12 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     return "", at, inherits
 
 
+_AND_COUNTERPART = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<a>[A-Z][^,;:.“”\"]{2,80}?)\s+and\s+(?:his|her|their)\s+(?:[\w’'-]+\s+){0,3}"
+    r"counterparts?\s*$")
+"""A sentence opening "<A> and his/her <demonym> counterpart" before ", <B>,": the subject is both."""
+
+
 def _subject_before(frame: str, start: int) -> tuple[str, int]:
     """The subject before a cue at ``start``: the noun phrase right before it (with the name of an
     appositive: "Matthew Miller, the U.S. State Department spokesman, said"), a name set off by
@@ -343,6 +349,10 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
     if par := _PARENTHETICAL.search(frame, lo, _before_adverbs(frame, start)):
         inner = par.group("inner").strip()
         if inner[:1].isupper() and not inner.lower().startswith(("the ", "a ", "an ")) and len(inner.split()) <= 4:
+            # "President A and her Bolivian counterpart, B, agreed": both of them
+            pair = _AND_COUNTERPART.search(frame, lo, par.start())
+            if pair is not None:
+                return frame[pair.start("a"):par.end("inner")].strip(), pair.start("a")
             return inner, par.start("inner")
         np, at = _np_backward(frame, par.start())
         if np and np.split()[0].lower() not in _FRONTING:  # not "In Accra, the minister …, insisting"

@@ -432,6 +432,17 @@ def test_a_counterpart_holds_the_office_of_the_person_they_are_counterpart_of() 
     assert roles == [["trade minister"]]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "A and her Togolese counterpart, B, agreed": the two of them
+    (H + "Ghana and Togo met.\n\nGhana's President Ama Serwaa and her Togolese counterpart, Edem Agbeko, agreed "
+     "to open the border.", "joint"),
+    # negative: the counterpart alone
+    (H + "Ghana and Togo met.\n\nHer Togolese counterpart, Edem Agbeko, agreed to open the border.", "Edem Agbeko"),
+])
+def test_a_person_and_their_counterpart_in_apposition_speak_together(text: str, speaker: str) -> None:
+    assert [st.speaker for st in covering(statements(text), "to open the border")] == [speaker]
+
+
 SIDE_KINDS = [
     # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
