@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from .governments import government_of
@@ -294,6 +295,8 @@ def after_talks(text: str, year: int | None = None) -> Meeting | None:
     return Meeting(_participant(m.group("a"), "lead", year), _participant(second, "lead", year), False)
 
 
+MASTHEAD_PARAGRAPHS = 4
+"""Body paragraphs at the top of a text read for a masthead (below them the story has begun)."""
 MASTHEAD_WORDS = 20
 """A masthead line is short: at most this many words (a lead sentence is longer)."""
 _MASTHEAD_MARK = re.compile(r"\b(?:press|news|media)\s+releases?\b|\bpress\s+statement\b|\bcommuniqu[eé]\b",
@@ -335,6 +338,7 @@ def publisher(article: Article) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def find_meeting(article: Article) -> Meeting | None:
     """The meeting an article is about: from a readout title, else the first ``LEAD_SENTENCES``
     sentences of the body (:func:`lead_sentences`), else the headline; with ``others`` from the
@@ -342,7 +346,9 @@ def find_meeting(article: Article) -> Meeting | None:
     participants."""
     year = _year(article)
     text = article.text
-    body = [p for p in article.paragraphs if p.role == "body" and not masthead_line(text[p.start : p.end])]
+    body = [p for p in article.paragraphs if p.role == "body"]
+    top = {p.index for p in body[:MASTHEAD_PARAGRAPHS] if masthead_line(text[p.start : p.end])}
+    body = [p for p in body if p.index not in top]
     meeting = from_title(article.title, year)
     if meeting is None:
         lead = [s for p in body[:LEAD_SENTENCES] for s in lead_sentences(text[p.start : p.end])][:LEAD_SENTENCES]

@@ -229,12 +229,17 @@ def _tokens(text: str, names: tuple[str, str], people: frozenset[str]) -> list[_
     removed, units = _blocked(text, names, people)
     toks: list[_Tok] = []
     unit_done: set[tuple[int, int, str]] = set()
+    # characters inside a removed span: a token touching one is removed (as _inside finds, without
+    # a search per token)
+    mask = bytearray(len(text))
+    for a, b in removed:
+        mask[a:b] = b"\x01" * (b - a)
     for m in _TOKEN.finditer(text):
         start, end, word = m.start(), m.end(), m.group(0)
-        if _inside(removed, start, end):
+        if removed and mask.find(1, start, end) != -1:
             toks.append(_Tok("break", start, end, "who"))
             continue
-        unit = _inside(units, start, end)
+        unit = _inside(units, start, end) if units else None
         if unit is not None:
             if unit not in unit_done:
                 unit_done.add(unit)  # type: ignore[arg-type]
