@@ -667,6 +667,7 @@ def find(
     groups = {k: ms for k, ms in groups.items()  # weak evidence alone, in one statement: no subject
               if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
     groups = _absorb_bare(groups)
+    groups = _absorb_places(groups)
     if not groups:
         return []
     subjects = [_subject(ms, where) for ms in groups.values()]
@@ -749,6 +750,37 @@ def _absorb_bare(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
         if hosts:
             host = min(hosts, key=lambda h: (-h[0], h[1]))[1]
             out[host] += out.pop(key)
+    return out
+
+
+def _place_only(ms: list[Mention]) -> bool:
+    """Named only by proper names standing alone ("Hat Yai", "Puno", "the South Caucasus"), none a
+    government or body of ``affiliations.tsv`` and none a name with a letter or number ("Phase C",
+    "Resolution 2231"): a place, where a matter is, not the matter."""
+    return all(not m.key.startswith(UNIT) and m.surface[:1].isupper() and m.phrase == m.surface
+               and all(w[:1].isupper() and len(w) > 1 and not any(c.isdigit() for c in w)
+                       for w in m.surface.split()) for m in ms)
+
+
+def _absorb_places(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """A subject named only by a place (:func:`_place_only`) joins the subject its statements
+    share most with (then the more salient, then the first key): "the rail link to Hat Yai" is the
+    rail link. One whose statements carry no other subject stays."""
+    out = {k: list(ms) for k, ms in groups.items()}
+    for key in sorted(groups):
+        ms = out.get(key)
+        if ms is None or not _place_only(ms):
+            continue
+        mine = {m.statement for m in ms}
+        hosts = []
+        for other in sorted(out):
+            if other == key or _place_only(out[other]):
+                continue
+            shared = len(mine & {m.statement for m in out[other]})
+            if shared:
+                hosts.append((-shared, -max(m.idf for m in out[other]), other))
+        if hosts:
+            out[min(hosts)[2]] += out.pop(key)
     return out
 
 
@@ -845,7 +877,7 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
                                         "first": (where(m.statement), m.start),
-                                        "opens": m.opens, "keys": set()})
+                                        "opens": m.opens, "keys": set(), "place": _place_only([m])})
         entry["statements"].add(m.statement)
         entry["keys"].add(m.key)
         if m.determiner and not entry["det"]:
@@ -857,7 +889,9 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         # one, a phrase over a lone word ("ironclad commitment" over "ironclad")
         # a phrase naming the subject's main word first: a joined side remark ("a free [and open
         # …]") does not name the whole
-        return (-len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
+        # a place named alone ("Puno") names where, so any other phrase of the subject comes first
+        place = all(k.startswith(UNIT) is False for k in e["keys"]) and e["place"]
+        return (place, -len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
                 words if e["det"] else (words == 1), words, e["first"])
 
     chosen = min(stats.values(), key=rank)

@@ -398,3 +398,15 @@ def test_an_acronym_with_other_initials_stays_apart() -> None:
 ])
 def test_a_word_that_cannot_be_a_noun_is_no_part_of_a_subject(texts: tuple[str, ...], absent: str) -> None:
     assert not [s.label for s in find(*texts) if absent in s.label.split()]
+
+
+def test_a_place_named_alone_joins_the_subject_of_its_statements() -> None:
+    # "Hat Yai" is where the rail link runs, not a matter of its own; "Phase C" is no place
+    found = find("The ceasefire line runs to Hat Yai", "The ceasefire must hold")
+    assert [s.label for s in found if "Hat Yai" in s.terms] == ["the ceasefire"]
+    assert "Phase C" in labels(find("We will discuss Phase C"))
+
+
+def test_a_place_is_the_last_choice_of_label() -> None:
+    found = find("Puno wastewater", "Puno needs plants", "the wastewater of Puno")
+    assert [s.label for s in found if "Puno" in s.terms] != ["Puno"]
