@@ -130,6 +130,23 @@ def _affiliation_pattern(language: str = "en") -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![A-Za-z])")
 
 
+_POSTED_AT = re.compile(
+    r"\b(?:ambassadors?|high\s+commissioners?|envoys?|consuls?(?:\s+general)?|charg[ée]s?\s+d['’]affaires|"
+    r"embass(?:y|ies)|high\s+commissions?|consulates?|missions?)\s+(?:in|to|at)\s+", re.IGNORECASE)
+
+
+def own_affiliations(text: str, language: str = "en") -> list[PhraseMatch]:
+    """The affiliations of ``text`` (:func:`find_affiliations`) less the place a diplomat is posted
+    to: in "Cameroon's High Commissioner in Abuja" or "the ambassador to Ghana", the capital or
+    country after "in"/"to" is the host, not the envoy's government."""
+    found = find_affiliations(text, language)
+    if not found or _POSTED_AT.search(text) is None:
+        return found
+    posted = [m.end() for m in _POSTED_AT.finditer(text)]
+    return [a for a in found
+            if not any(p <= a.start and re.fullmatch(r"(?:the\s+)?", text[p:a.start], re.IGNORECASE) for p in posted)]
+
+
 def find_affiliations(text: str, language: str = "en") -> list[PhraseMatch]:
     """Every affiliation phrase in ``text``, longest match first at each position."""
     table = affiliations(language)

@@ -20,6 +20,7 @@ from .lexicon import (
     find_affiliations,
     nongovernmental,
     nonperson_words,
+    own_affiliations,
     parts_of_speech,
     role_equivalents,
     titles,
@@ -446,7 +447,7 @@ class Registry:
             if _nongovernmental(ctx):
                 entity.sides.clear()
                 entity.independent = True
-            elif not entity.independent and (found := find_affiliations(ctx)):
+            elif not entity.independent and (found := own_affiliations(ctx)):
                 entity.sides[found[nearest].side] += 1
         context = left + " " + right
         if _COUNTERPART.search(left):
@@ -483,6 +484,10 @@ class Registry:
                     break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
                 # "Brazil's Mines and Energy Minister": one portfolio, no name before the "and"
             bare = w.strip(",").lower().replace("’", "'")
+            if bare in ("to", "in", "at") and n + 1 < len(words) \
+                    and words[-(n + 2)].strip(",").lower() in _ENVOY_HEADS:
+                kept.append(w)  # "Ghana's High Commissioner to Togo, Kojo Ansah": where posted
+                continue
             if bare.endswith("'s"):
                 bare = bare[:-2]
             if (bare in self._title_words or _is_affiliation(w.strip(",")) or bare in _LEAD_WORDS
@@ -644,6 +649,8 @@ class Registry:
         return entity
 INSTITUTION_NOUNS = word_set("institution_nouns.txt")
 _NONSPACE = re.compile(r"\S+")
+_ENVOY_HEADS = frozenset({"ambassador", "commissioner", "envoy", "consul", "general", "affaires", "representative"})
+"""Last words of a diplomat's title, after which "to"/"in" names the post, not the government."""
 COMMON_WORD_DF = 50
 """A word in at least this many paragraphs of the background is common, not a personal name (the
 background's 50,453 paragraphs name few people that often; "African", "Integration" are far above)."""

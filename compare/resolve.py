@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .cues import DESCRIPTION_WORDS, DETERMINER, leading_subject
-from .lexicon import find_affiliations, nonperson_words, parts_of_speech
+from .lexicon import find_affiliations, nonperson_words, own_affiliations, parts_of_speech
 from .mentions import (
     ARTICLES,
     CAPITALISED,
@@ -176,7 +176,8 @@ class Resolver:
                 return ent, "source"
         roles = find_titles(bare)
         affs = find_affiliations(bare)
-        side = affs[-1].side if affs else None
+        own = own_affiliations(bare)
+        side = own[-1].side if own else None
         if roles:
             person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
             named = _name_words(bare, affs)

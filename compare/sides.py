@@ -211,11 +211,23 @@ def choose_sides(
         [_with_known_office(evolve(sp, affiliation=affiliation[sp.name]), year) for sp in speakers]
         + [_with_known_office(p, year) for p in people], names[:2])
     roles_of = {sp.name: sp.roles for sp in speakers}
+    record = {sp.name: sp for sp in speakers}
 
     def floating_side(speaker: str) -> str | None:
         offices = {o for r in roles_of.get(speaker, ()) if (o := _office(r))}
         if issuer and not any(o in by_office.get(issuer, set()) for o in offices):
             return issuer  # the issuing side's own official, unless it already has one in that office
+        part = _participant_of(record[speaker], meeting) if speaker in record and meeting else None
+        if part is not None and meeting is not None:
+            # "After talks with Katrin Albers, Kaczmarek (Poland) said": the one a side's participant
+            # met is the other side's
+            other = meeting.second if part is meeting.first else meeting.first
+            gov = other.government or next(
+                (affiliation.get(sp.name) for sp in speakers if sp.name != speaker and sp.kind == "person"
+                 and _participant_of(sp, meeting) is other and affiliation.get(sp.name) in names[:2]), None)
+            target = names[1] if gov == names[0] else names[0]
+            if gov in names[:2] and not any(o in by_office.get(target, set()) for o in offices):
+                return target  # unless that side has someone in the same office already
         if home:
             return home
         # The one side with no person holding the same office: "the Foreign Secretary" in a story

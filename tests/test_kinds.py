@@ -39,6 +39,9 @@ KINDS = [
     # negative: "pressed" without "for" is no cue here ("pressed the button")
     ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nBerg pressed the button to open the new dock.",
      "the button to open the new dock", None, None),
+    # -- "complained that"
+    ("complained", H + "Lars Berg met Kari Lunde.\n\nLunde complained that traders faced too many checkpoints.",
+     "traders faced too many checkpoints", "Lunde", "indirect"),
     # -- readout verbs: "drew attention to", "briefed X on"
     ("readout-verbs", H + "Lars Berg met Kari Lunde.\n\nMinister Berg drew attention to the falling level of the "
      "lake.", "the falling level of the lake", "Berg", "indirect"),
@@ -368,6 +371,9 @@ AFFILIATIONS = [
      "link, said the tariff must rise.", "the tariff must rise", "Serwaa", "Ghana"),
     ("portfolio-and", H + "Ghana and Togo met.\n\nTogo’s Minister of Petroleum and Energy Edem Agbeko, who joined "
      "the talks, said the pipeline would open.", "the pipeline would open", "Agbeko", "Togo"),
+    # -- an envoy speaks for the government that sent them, not the country they are posted to
+    ("envoy", H + "Ghana and Togo met.\n\nGhana's High Commissioner to Togo, Kojo Ansah, said the border would "
+     "reopen.", "the border would reopen", "Ansah", "Ghana"),
     # -- a retired official speaks for no government
     ("retired", H + "Ghana and Togo met.\n\nKwesi Badu, a retired Ghanaian diplomat, said the deal would hold.",
      "said the deal would hold", "Badu", None),
@@ -443,6 +449,15 @@ def test_a_person_and_their_counterpart_in_apposition_speak_together(text: str, 
     assert [st.speaker for st in covering(statements(text), "to open the border")] == [speaker]
 
 
+def test_an_envoy_named_by_title_speaks_for_the_government_that_sent_them() -> None:
+    from compare import pipeline
+
+    text = (H + "Ghana and Togo met.\n\nAccording to Togo's ambassador in Accra, Afi Mawuli, the border would "
+            "reopen.")
+    found = pipeline.analyze_article(ingest.parse(text), None).statements
+    assert [st.side for st in covering(list(found), "the border would reopen")] == ["Togo"]
+
+
 SIDE_KINDS = [
     # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
@@ -452,6 +467,10 @@ SIDE_KINDS = [
     ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
      "Togolese counterpart that the border must stay open.\n\nAfter meeting Edem Agbeko in Accra, "
      "Mensah said fees would fall.\n\n“We will cut the fees by half,” Agbeko said.", "Edem Agbeko", "Togo"),
+    # the one a side's participant met is the other side's, though the text never gives their country
+    ("met-is-other-side", "Ghana and Togo discuss border fees\n\nSpeaking after talks with Edem Agbeko in Accra on "
+     "Tuesday, Ghana's trade minister Kofi Mensah said fees would fall.\n\nAgbeko, on his first visit since taking "
+     "office, said the border would reopen.\n\nTogo's foreign ministry said talks would go on.", "Edem Agbeko", "Togo"),
     # negative: someone met after the talks is no participant
     ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
      "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
