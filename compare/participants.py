@@ -310,8 +310,17 @@ def masthead_line(line: str) -> bool:
     ministry or other body at its start, calling itself a press release, or set in capitals
     ("MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF GHANA", "PRESS RELEASE")."""
     line = " ".join(line.split())
-    return len(line.split()) <= MASTHEAD_WORDS and not line.endswith((".", "!", "?", "”", '"', ":")) and bool(
-        _MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line) or (line.isupper() and len(line) > 3))
+    return _short_line(line) and bool(_names_body(line) or (line.isupper() and len(line) > 3))
+
+
+def _short_line(line: str) -> bool:
+    """A line of at most ``MASTHEAD_WORDS`` words that does not end as a sentence does."""
+    return len(line.split()) <= MASTHEAD_WORDS and not line.endswith((".", "!", "?", "”", '"', ":"))
+
+
+def _names_body(line: str) -> bool:
+    """A line calling itself a press release or communiqué, or opening with a ministry or body."""
+    return bool(_MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line))
 
 
 def publisher(article: Article) -> str | None:
@@ -328,9 +337,9 @@ def publisher(article: Article) -> str | None:
         if p.role == "headline":
             continue
         line = " ".join(text[p.start : p.end].split())
-        if len(line.split()) > MASTHEAD_WORDS or line.endswith((".", "!", "?", "”", '"', ":")):
+        if not _short_line(line):
             return None  # the story has begun: a masthead is no sentence
-        if _MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line):
+        if _names_body(line):
             # "MINISTRY OF FOREIGN AFFAIRS, REPUBLIC OF GHANA": capitals read as a title
             found = {m.side for m in find_affiliations(line.title() if line.isupper() else line)}
             if len(found) == 1:

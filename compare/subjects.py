@@ -890,8 +890,7 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         # a phrase naming the subject's main word first: a joined side remark ("a free [and open
         # …]") does not name the whole
         # a place named alone ("Puno") names where, so any other phrase of the subject comes first
-        place = all(k.startswith(UNIT) is False for k in e["keys"]) and e["place"]
-        return (place, -len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
+        return (e["place"], -len(e["statements"]), top not in e["keys"], 0 if e["det"] else 1,
                 words if e["det"] else (words == 1), words, e["first"])
 
     chosen = min(stats.values(), key=rank)
