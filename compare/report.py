@@ -343,8 +343,12 @@ def _method(settings: Settings, analysis: Analysis | None = None) -> list[str]:
         "joins the other side's reply in the same paragraph, and a subject of one statement the "
         "closest subject of its own or the neighbouring statement, when their LSA vectors have "
         f"cosine at least {settings.subject_join_similarity:g}; a statement can raise several "
-        f"subjects; at most {settings.max_subjects} subjects, the most salient first; the summary "
-        f"names at most {settings.summary_subjects} per sentence.",
+        "subjects, but one named in a single statement is a detail of that statement's matter (it joins "
+        "the statement's subject raised elsewhere by the same side alone, and a statement's other "
+        "single-statement subjects become one), unless the other subject is raised by both sides; "
+        f"at most {settings.max_subjects} subjects, the most salient first; the summary "
+        f"names at most {settings.summary_subjects} per sentence; the student page sets the "
+        f"{settings.classroom_subjects} most salient side by side.",
         "- **Shares and verdicts**: a side's share of a subject = its statements (or content words) "
         "that raise it / all of that side's (each subject on its own: a statement can raise several "
         "subjects, so a side's shares can add up to more than 100%). Verdict: *both sides* if the "

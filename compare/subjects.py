@@ -1,8 +1,10 @@
 """Subjects: the matters a reader would name on a board (hostages, a ceasefire, humanitarian aid,
 Lebanon, Taiwan, tariffs), found in the two sides' statements and weighed against the background.
 
-Method, per statement (the statement's own words; the two sides' names and demonyms, the people
-named in the article, titles, seats of office and reporting verbs are removed first):
+Method, per statement (the statement's own words; the two sides' names and demonyms (with their
+plurals, "Tunisians"), the people named in the article, titles, seats of office, reporting verbs and
+fixed expressions that name no matter (``data/en/idioms.txt``: "on the table", "on the sidelines
+of") are removed first):
 
 1. **Phrases.** The text is cut into phrases at every stop word, reporting verb, general word
    (``data/en/general_words.txt``: "issues", "important", "discuss", …), removed name and
@@ -35,8 +37,13 @@ named in the article, titles, seats of office and reporting verbs are removed fi
 4. **Subjects.** A subject's statements are every statement with one of its words, so one
    statement can carry several subjects. One named only by a bare word in one statement joins the
    most salient other subject of that statement ("protection against sabotage" beside "the
-   logistics hub"). Its salience is the sum over those statements of the
-   largest idf of its words there; the ``Settings.max_subjects`` most salient are kept.
+   logistics hub"). A subject named in one statement only is a detail of that statement's matter
+   (:func:`_absorb_single`): it joins a subject of that statement raised in several statements of
+   the same side alone ("outboard engines" beside "cases of fishermen"), and a statement's other
+   one-statement subjects become one ("Phase C" and "the transition"); one beside a subject both
+   sides raise stays apart, as the side that alone named it is the finding. A subject's salience
+   is the sum over its statements of the largest idf of its words there; the
+   ``Settings.max_subjects`` most salient are kept.
 5. **Label.** The phrase naming it in the most statements; ties go to one with its most weighted
    word, then to the shortest, then to one
    the text gives an article ("the hostages", "a ceasefire"), then to the first in the text. The
@@ -56,11 +63,13 @@ from typing import Any
 
 from .background import Background
 from .lexicon import (
+    affiliations,
     find_affiliations,
     general_words,
     number_words,
     office_places,
     parts_of_speech,
+    read_lines,
     reporting_verbs,
     stopwords,
     titles,
@@ -110,6 +119,9 @@ class Mention:
     weak: bool = False
     """A bare one-word phrase below ``Settings.lone_word_min_idf``: names a subject only together
     with another mention in a second statement."""
+    detail: bool = False
+    """Joined to a subject as a detail of one statement (:func:`_absorb_single`): it does not name
+    the subject (label, first terms) while the subject has other words."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +162,12 @@ def _office_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _idiom_pattern() -> re.Pattern[str]:
+    """Fixed expressions naming no matter ("on the table", "the road ahead"; ``data/en/idioms.txt``)."""
+    return re.compile(r"(?<![\w])(?:" + trie_regex(read_lines("idioms.txt")) + r")(?![\w])", re.IGNORECASE)
+
+
+@cache
 def _title_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + trie_regex(titles()) + r")(?![\w])", re.IGNORECASE)
 
@@ -159,6 +177,10 @@ def idf(bg: Background, key: str) -> float:
     import math
 
     return math.log((1 + bg.documents) / (1 + bg.df.get(key, 0))) + 1
+
+
+_PLURAL = re.compile(r"\b([A-Z][a-z]+(?:an|i|ese))s?\b")
+"""A demonym, and its plural that ``affiliations.tsv`` need not list ("Tunisians", "Indonesians")."""
 
 
 def _blocked(
@@ -175,7 +197,11 @@ def _blocked(
             removed.append((m.start, m.end))
         else:
             units.append((m.start, m.end, m.side))
+    table = affiliations()
+    removed += [(m.start(), m.end()) for m in _PLURAL.finditer(text)  # "young Tunisians": the side's people
+                if table.get(m.group(1)) in names]
     removed += [(m.start(), m.end()) for m in _office_pattern().finditer(text)]
+    removed += [(m.start(), m.end()) for m in _idiom_pattern().finditer(text)]
     removed += [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
     if people:
         removed += [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group(0) in people]
@@ -290,6 +316,7 @@ def _word_class(word: str) -> tuple[str, str, str, str, bool]:
     if len(lower) == 2 and word[0].isupper() and word[1].islower() and lower not in stop:
         return lower, _NAME_PAIR, "", "", False
     if len(lower) <= 2 or lower.isdigit() or lower in stop or lower in _title_words() \
+            or (word[0].islower() and lower.endswith("s") and lower[:-1] in _title_words()) \
             or (_ADVERB.search(lower) and not word[0].isupper()):
         return lower, "break", "", "", False
     return lower, "content", word, stem(lower), word[0].isupper()
@@ -668,6 +695,7 @@ def find(
               if not all(m.weak for m in ms) or len({m.statement for m in ms}) > 1}
     groups = _absorb_bare(groups)
     groups = _absorb_places(groups)
+    groups = _absorb_single(groups, side_of)
     if not groups:
         return []
     subjects = [_subject(ms, where) for ms in groups.values()]
@@ -692,12 +720,14 @@ def _merge_variants(keys: list[str], weight: dict[str, float], bg: Background, s
         return
     import numpy as np
 
-    with_rows = [k for k in keys if not k.startswith(UNIT) and k.split(" ")[0] in bg.rows]
+    # a name of several words ("Cross River") is not its first word ("crossing"): it joins by its
+    # own words only
+    with_rows = [k for k in keys if not k.startswith(UNIT) and " " not in k and k in bg.rows]
     with_rows = sorted(with_rows, key=lambda k: (-weight[k], k))[:LSA_MERGE_LIMIT]
     with_rows.sort()
     if len(with_rows) < 2:
         return
-    vectors = bg.vectors[[bg.rows[k.split(" ")[0]] for k in with_rows]].astype(np.float32)
+    vectors = bg.vectors[[bg.rows[k] for k in with_rows]].astype(np.float32)
     sim = vectors @ vectors.T
     close = np.argwhere(np.triu(sim >= settings.subject_merge_similarity - 1e-6, k=1))
     for i, j in close:
@@ -750,6 +780,58 @@ def _absorb_bare(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
         if hosts:
             host = min(hosts, key=lambda h: (-h[0], h[1]))[1]
             out[host] += out.pop(key)
+    return out
+
+
+def _single(ms: list[Mention]) -> bool:
+    """Named in one statement only, and not a named government or body."""
+    return len({m.statement for m in ms}) == 1 and not any(m.key.startswith(UNIT) for m in ms)
+
+
+def _absorb_single(groups: dict[str, list[Mention]],
+                   side_of: Sequence[str] | None = None) -> dict[str, list[Mention]]:
+    """Subjects named in one statement only are details of what that statement raises, not
+    matters of their own ("parts makers", "a loophole", "the plants in Ontario" in one quotation on
+    the rules for car parts; "Phase C" and "the transition"). Per statement, in order:
+
+    1. each joins, as a detail, the subject of that statement raised in most statements (then the
+       one with the weightier word there), when all that subject's statements are of the same
+       side as this one (``side_of``): "outboard engines" beside "cases of fishermen", both
+       Nigeria's. A detail of a subject both sides raise stays apart, since the side that alone
+       named it is the finding ("a ceasefire that secures the release of all hostages");
+    2. the rest of the statement's one-statement subjects become one, named like any subject.
+
+    A named government or body keeps its own subject (step 4 of the module docstring)."""
+    out = {k: list(ms) for k, ms in groups.items()}
+    by_statement: dict[int, list[str]] = {}
+    for key in sorted(out):
+        for s in sorted({m.statement for m in out[key]}):
+            by_statement.setdefault(s, []).append(key)
+    for statement in sorted(by_statement):
+        present = [k for k in by_statement[statement] if k in out]
+        singles = [k for k in present if _single(out[k])]
+        if not singles:
+            continue
+
+        def rank(k: str, statement: int = statement) -> tuple[int, float, str]:
+            return (-len({m.statement for m in out[k]}),
+                    -max(m.idf for m in out[k] if m.statement == statement), k)
+
+        if side_of is not None:
+            side = side_of[statement]
+            hosts = [k for k in present if len({m.statement for m in out[k]}) > 1
+                     and {side_of[m.statement] for m in out[k]} == {side}]
+            hosts = [k for k in hosts if not k.startswith(UNIT)] or hosts  # a government: last
+            if hosts:
+                host = min(hosts, key=rank)
+                for key in singles:
+                    out[host] += [replace(m, detail=True) for m in out.pop(key)]
+                continue
+        if len(singles) > 1:
+            host = min(singles, key=rank)
+            for key in singles:
+                if key != host:
+                    out[host] += out.pop(key)
     return out
 
 
@@ -869,10 +951,13 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
     for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
         key_weight[m.key] = key_weight.get(m.key, 0.0) + m.idf
         surface.setdefault(m.key, m.surface)
-    keys = tuple(sorted(key_weight, key=lambda k: (-key_weight[k], k)))
+    naming = [m for m in ms if not m.detail] or ms  # a detail names the subject only if all are
+    named = {m.key for m in naming}
+    places = {m.key for m in ms if _place_only([m])} - {m.key for m in ms if not _place_only([m])}
+    keys = tuple(sorted(key_weight, key=lambda k: (k not in named, k in places, -key_weight[k], k)))
     # label: phrase in most statements, then shortest, then with an article, then first in the text
     stats: dict[str, dict] = {}
-    for m in sorted(ms, key=lambda m: (where(m.statement), m.start)):
+    for m in sorted(naming, key=lambda m: (where(m.statement), m.start)):
         norm = m.phrase.casefold()
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
