@@ -290,7 +290,7 @@ def _subjects(
     analysis: Analysis, sides: tuple[str, str], repeats: dict[int, int], settings: Settings
 ) -> tuple[Subject, ...]:
     rows: dict[tuple[tuple[int, ...], ...], tuple[list[str], Verdict, dict[str, tuple[int, ...]]]] = {}
-    for topic in analysis.topics:
+    for topic in sorted(analysis.topics, key=lambda t: -t.salience)[:settings.classroom_subjects]:
         members = sorted(topic.statements, key=lambda i: analysis.statements[i].start)
         own = {s: tuple(i for i in members if analysis.statements[i].side == s and i not in repeats) for s in sides}
         if not any(own.values()):

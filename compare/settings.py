@@ -73,6 +73,12 @@ class Settings:
     max_subjects: int = 15
     """Subjects kept per article, the most salient first (a reader lists about 7 per article)."""
 
+    classroom_subjects: int = 10
+    """Subjects set side by side on the student page and worksheet (``compare.classroom_view``), the
+    most salient first; the full report lists all ``max_subjects``. A teacher's board holds 6-7
+    per article (issue 9), and ten rows with their quotations fit the page's two printed pages on
+    the corpus (``tests/test_browser.py``)."""
+
     summary_subjects: int = 4
     """Subjects named in one sentence of the summary (``compare.summary.board``); the rest are
     counted and stay in the subjects table. A teacher's board holds 6-7 subjects per article

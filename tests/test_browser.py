@@ -190,11 +190,8 @@ def test_seed_student_edition_prints_on_two_pages(tmp_path, seed):
 
 LONGER_THAN_TWO_PAGES = {
     "2023-12-07-brussels-policy-eu-china-summit": "14 subjects and long statements: 3 pages",
-    # written by a colleague who had not read the rules, after the subject work (issue 9): 15 subjects,
-    # several one-sided fragments of one matter, each a row
-    "2026-03-12-wire-wattanakul-hamidi": "15 subjects, many one-statement fragments: 3 pages",
+    # written by a colleague who had not read the rules, after the subject work (issue 9)
     "2026-05-20-readout-asante-mensah-yao": "15 subjects, long readout sentences: 3 pages",
-    "2026-08-14-broadcast-cardenas-quispe": "15 subjects, many one-statement fragments: 3 pages",
 }
 """Corpus articles whose student edition is known to need more than two pages (strict xfail: one that
 starts to fit shows up, and the entry goes)."""

@@ -454,3 +454,13 @@ def test_an_excerpt_of_the_outlets_words_is_labelled_as_the_outlets(seed_files):
         if not cell.startswith("“"):
             assert label.startswith(f"{SOURCE_LABELS['paraphrase']} about "), cell
     assert any(not c.startswith("“") for c in again)
+
+
+def test_the_student_page_sets_side_by_side_only_the_most_salient_subjects() -> None:
+    a = analyze(str(ROOT / "corpora" / "2026-08-14-broadcast-cardenas-quispe.txt"))
+    assert len(a.topics) > 4
+    few = replace(a.settings, classroom_subjects=4)
+    v = view(a, few)
+    top = {t.label for t in sorted(a.topics, key=lambda t: -t.salience)[:4]}
+    shown = {label for s in v.subjects for label in s.label.split("; ")}
+    assert shown and shown <= top and len(v.subjects) <= 4
