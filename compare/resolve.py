@@ -179,8 +179,16 @@ class Resolver:
         own = own_affiliations(bare)
         side = own[-1].side if own else None
         if roles:
-            person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
             named = _name_words(bare, affs)
+            known = self.registry.by_name(" ".join(named)) if named else None
+            if known is not None and known.kind == "person" and (side is None or not known.sides
+                                                                 or side in known.sides):
+                # "Minister Wallis" after "Australian Minister for Foreign Affairs Catherine Wallis":
+                # the person introduced under that name, whichever minister spoke last
+                for role in roles:
+                    self.registry.add_role(known, role)
+                return known, "name"
+            person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
             if person is not None and named and named[-1].lower() not in person.name.lower().split():
                 person = None  # "Minister Wallis" is never another minister, whatever the role says
             if person is not None:

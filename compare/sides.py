@@ -99,7 +99,10 @@ def _words(text: str) -> set[str]:
 def _participant_of(speaker: Speaker, meeting: participants.Meeting | None) -> participants.Participant | None:
     """The participant a speaker is: one whose phrase holds the speaker's last name, else (for a
     speaker named by office only, "the Prime Minister") the one participant whose phrase holds all
-    the office's words; of two such, the first (a readout leaves its own official unqualified)."""
+    the office's words; of two such, the first (a readout leaves its own official unqualified). A
+    speaker whose country the text states is never a participant of another government by office
+    ("Australian Minister for Foreign Affairs Catherine Wallis" is not Indonesia's foreign
+    minister)."""
     if meeting is None or speaker.kind == "joint":
         return None
     both = (meeting.first, meeting.second)
@@ -113,8 +116,9 @@ def _participant_of(speaker: Speaker, meeting: participants.Meeting | None) -> p
     for role in speaker.roles if speaker.kind == "person" and not office else ():
         office |= set(role.split())
     office -= {"the", "of", "for", "and"}
-    holders = [p for p in both if office and office <= {w.lower() for w in p.phrase.split()}]
-    return holders[0] if holders else None
+    holders = [p for p in both if office and office <= {w.lower() for w in p.phrase.split()}
+               and not (speaker.affiliation and p.government and p.government != speaker.affiliation)]
+    return holders[0] if holders else None  # not another country's holder of the same office
 
 
 def _is_participant(speaker: Speaker, meeting: participants.Meeting | None) -> bool:

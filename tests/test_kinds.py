@@ -458,7 +458,17 @@ def test_an_envoy_named_by_title_speaks_for_the_government_that_sent_them() -> N
     assert [st.side for st in covering(list(found), "the border would reopen")] == ["Togo"]
 
 
+RELEASE = ("Ministers Meet on Fisheries\n\nPress Release\n\nMinistry of Foreign Affairs of the Republic of "
+           "Chile\n\nSantiago, 3 March 2025\n\nForeign Minister of the Republic of Chile Paula Rojas Vidal "
+           "received New Zealand Minister for Foreign Affairs Tom Whitcombe for the annual dialogue.\n\n"
+           "Foreign Minister Rojas underlined the value of fisheries cooperation in the South Pacific.\n\n"
+           "Minister Whitcombe said New Zealand would fund two research voyages next year.\n")
+
 SIDE_KINDS = [
+    # a ministry's release names its guest in full with a country, then as "Minister <surname>": the
+    # guest's, not the publisher's, though both hold the same office
+    ("release-guest", RELEASE, "Tom Whitcombe", "New Zealand"),
+    ("release-guest", RELEASE, "Paula Rojas Vidal", "Chile"),
     # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
     ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
