@@ -14,6 +14,7 @@ in the body. No article of the corpus comes near these bounds.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .continuations import subject_phrase  # [hook: issue 8, sides]
 from .cues import (
@@ -26,6 +27,7 @@ from .cues import (
     nearest_cues,
     sentence_cues,
 )
+from .lexicon import document_nouns
 from .mentions import Entity, Registry
 from .records import UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement, evolve
 from .resolve import Resolver, narrated_subject, note_mentions
@@ -65,6 +67,14 @@ def attribute(
     return [st for st, _ in run.resolved], list(speakers.values()), people
 
 
+@cache
+def _document_pattern() -> re.Pattern[str]:
+    """A mention of a document a speaker issues ("a joint statement", "the communiqué";
+    ``lexicon.document_nouns``)."""
+    return re.compile(r"\b(?:" + "|".join(sorted(document_nouns(), key=len, reverse=True)) + r")s?\b",
+                      re.IGNORECASE)
+
+
 class _Pass:
     """One reading of an article in text order: what attribution remembers from sentence to
     sentence (the readout's source line, the last speaker, the person the last narrative sentence
@@ -93,6 +103,8 @@ class _Pass:
             return
         intro = intro_cues(self.article, self.sentences, si, self.cues) if not self.cues[si] else []
         spoke = [ent for st in statements if (ent := self.statement(si, st, self.cues[si] or intro)) is not None]
+        if spoke and _document_pattern().search(s_text):
+            self.resolver.last_document = spoke[-1]  # "said in a statement": whose statement it was
         note_mentions(self.resolver, self.article, sent, spoke)
 
     def statement(self, si: int, st: Statement, cues: list[Cue]) -> Entity | None:

@@ -42,6 +42,12 @@ def word_set(name: str, language: str = "en") -> frozenset[str]:
 
 
 @cache
+def document_nouns(language: str = "en") -> frozenset[str]:
+    """Nouns of a document a speaker issues ("statement", "communiqué"; ``data/<language>/document_nouns.txt``)."""
+    return word_set("document_nouns.txt", language)
+
+
+@cache
 def number_words(language: str = "en") -> frozenset[str]:
     """Words for numbers ("fifty", "dozen", "billion"; ``data/<language>/number_words.txt``): a
     count is never a subject, and a lone word after one is the unit counted ("fifty years")."""

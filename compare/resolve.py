@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .cues import DESCRIPTION_WORDS, DETERMINER, leading_subject
-from .lexicon import find_affiliations, nonperson_words, own_affiliations, parts_of_speech
+from .lexicon import document_nouns, find_affiliations, nonperson_words, own_affiliations, parts_of_speech
 from .mentions import (
     ARTICLES,
     CAPITALISED,
@@ -48,6 +48,7 @@ class Resolver:
         self.last_speaker: Entity | None = None
         self.speakers: set[int] = set()  # id() of the people who have spoken so far
         self.recent: list[tuple[int, Entity]] = []  # (paragraph, person) last mentioned, most recent last
+        self.last_document: Entity | None = None  # who issued the document ("statement") named last
         self._para_starts = [p.start for p in article.paragraphs]
 
     def note(self, person: Entity, paragraph: int) -> None:
@@ -170,6 +171,8 @@ class Resolver:
 
     def _by_role_or_country(self, np: str, bare: str, position: int) -> tuple[Entity | None, Resolution] | None:
         low = bare.lower()
+        if self.last_document is not None and low.removeprefix("the ") in document_nouns():
+            return self.last_document, "source"  # "The statement added": the statement named last
         if low in INSTITUTION_NOUNS or low.removeprefix("the ") in INSTITUTION_NOUNS:
             ent = self.registry.last_institution(low.split()[-1])
             if ent is not None:

@@ -464,6 +464,14 @@ RELEASE = ("Ministers Meet on Fisheries\n\nPress Release\n\nMinistry of Foreign 
            "Foreign Minister Rojas underlined the value of fisheries cooperation in the South Pacific.\n\n"
            "Minister Whitcombe said New Zealand would fund two research voyages next year.\n")
 
+# "the statement said" is the statement the text named last: a joint one, then Ecuador's
+DOCUMENTS = ("Talks in Quito\n\nPeru's trade minister Ana Flores met Ecuador's trade minister Luis Mora on Monday.\n\n"
+             "According to a statement from Peru's trade ministry, Flores asked for lower port fees.\n\n"
+             "In a joint statement issued after the talks, the two ministers agreed to set up a customs group.\n\n"
+             "The statement said the group would meet every quarter.\n\n"
+             "Ecuador's foreign ministry said in a statement that Mora had raised fishing quotas.\n\n"
+             "The statement added that the minister had also asked for a visa waiver.\n")
+
 SIDE_KINDS = [
     # a ministry's release names its guest in full with a country, then as "Minister <surname>": the
     # guest's, not the publisher's, though both hold the same office
@@ -512,3 +520,14 @@ def test_a_title_with_a_surname_is_never_another_holder_of_the_title(phrase: str
     found, _ = resolver.resolve(phrase, 60)
     assert found is not None
     assert found.name == speaker
+
+
+@pytest.mark.parametrize(("passage", "speaker"), [
+    ("the group would meet every quarter", "joint"),
+    ("the minister had also asked for a visa waiver", "Ecuador's foreign ministry"),
+])
+def test_the_statement_said_is_the_statement_named_last(passage: str, speaker: str) -> None:
+    from compare import pipeline
+
+    found = [st for st in pipeline.analyze_article(ingest.parse(DOCUMENTS), None).statements if passage in st.text]
+    assert [st.speaker for st in found] == [speaker]
