@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from .lexicon import reporting_verbs, trie_regex
+from .lexicon import parts_of_speech, reporting_verbs, trie_regex
 from .records import Article, Kind, Paragraph, Quote, Sentence, Statement
 from .settings import DEFAULT, Settings
 
@@ -297,6 +297,7 @@ def extract(
         by_sentence.setdefault(_sentence_index(starts, q.start), []).append(q)
     out: list[Statement] = []
     intro: tuple[int, str | None] | None = None  # (paragraph, cue) of the last "X replied:" line
+    lede = next((p.index for p in article.paragraphs if p.role == "body"), -1)  # the outlet's summary
     for si, sent in enumerate(sentences):
         if roles[sent.paragraph].role not in _CONTENT_PARAGRAPHS:
             continue
@@ -319,7 +320,8 @@ def extract(
             if cues:
                 body = _DATELINE.match(s_text)
                 st = sent.start + (body.end() if body else 0)
-                out.append(_statement(article, st, sent.end, "indirect", cue, si, sent.paragraph))
+                end = sent.start + (_infinitive_end(s_text, cues) if sent.paragraph == lede else len(s_text))
+                out.append(_statement(article, st, end, "indirect", cue, si, sent.paragraph))
             continue
         kinds = [_kind_of(article, q, sent) for q in in_sent]
         quoted_words = sum(_words(text[q.start : q.end]) for q in in_sent)
@@ -340,6 +342,36 @@ def extract(
                 end = min(q.end, roles[q.paragraph].end)
             out.append(_statement(article, q.start, end, kind, cue, si, sent.paragraph))
     return _dedupe(out)
+
+
+_INFINITIVE = re.compile(r"(?:\s+(?!to\b)[\w’'-]+){0,3}?\s+to\s+([a-z]+)\b")
+"""A cue's infinitive complement: "agreed (on Thursday) to set up", "pledged to keep"."""
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:but|while|although|though|yet)\s+(?!(?:to|also|not|did|would|said|from|because|for|in|on|"
+    r"with|without|by|at|as|when|if|after|before|since|until|only|even|still|then|so|rather|instead|"
+    r"i|we|you)\b)"
+    r"(?![a-z]+ing\b)(?=[A-Za-z])")
+"""A coordinated clause with a subject of its own (", but talks …", ", while the two sides …")."""
+
+
+def _infinitive_end(s_text: str, cues: list[re.Match[str]]) -> int:
+    """Where a lede's reported sentence ends (offset in ``s_text``; the caller passes only the
+    first body paragraph, where the outlet sums up the story). A cue taking an infinitive ("Canada
+    and Mexico agreed on Thursday to set up a working group") reports no finite clause coordinated
+    after it: in "…, but talks between the two countries' trade chiefs laid bare friction over car
+    parts and steel" the reporter speaks, not the two sides. So the content ends before such a
+    clause (one opening with its own subject, not "but from the left" or "while acknowledging"),
+    unless a cue of its own follows there ("…, but officials said …"). Elsewhere in an article
+    such a clause is as often the speaker's ("…, but we're making progress"), so it is left alone."""
+    first = cues[0]
+    infinitive = _INFINITIVE.match(s_text, first.end())
+    if infinitive is None or "VERB" not in parts_of_speech(infinitive.group(1)):
+        return len(s_text)  # "committed to immigration reform": a noun after "to", no infinitive
+    clause = _NEW_CLAUSE.search(s_text, first.end())
+    if clause is None or any(c.start() > clause.start() for c in cues[1:]) \
+            or re.search(r"\bthat\s*$", s_text[:clause.start()]):  # "concern that, while Iran …": inside
+        return len(s_text)
+    return clause.start()
 
 
 _BULLET = re.compile(r"\s*(?:[»•·▪◦*–-]|\d+[.)])\s")

@@ -531,3 +531,23 @@ def test_the_statement_said_is_the_statement_named_last(passage: str, speaker: s
 
     found = [st for st in pipeline.analyze_article(ingest.parse(DOCUMENTS), None).statements if passage in st.text]
     assert [st.speaker for st in found] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "reported", "not_reported"), [
+    # the lede: the two sides agreed to something; the clause after ", but" is the outlet's
+    (H + "LIMA, May 2 (Wire) - Peru and Chile agreed on Friday to open a new border crossing, but talks between "
+     "the two foreign ministers also exposed a rift over fishing quotas.\n\nMore talks are due in June.",
+     "open a new border crossing", "a rift over fishing quotas"),
+    # a cue of its own after the clause: the clause is reported too
+    (H + "Peru and Chile agreed on Friday to open a new border crossing, but a final deal on quotas is out of "
+     "reach, officials said.\n\nMore talks are due in June.", "a final deal on quotas", None),
+    # a noun after "to", no infinitive: the sentence stays whole
+    (H + "Peru and Chile committed to closer trade ties, but the dispute over quotas remains open.\n\nMore talks "
+     "are due in June.", "the dispute over quotas remains open", None),
+])
+def test_a_ledes_clause_after_an_infinitive_cue_is_the_outlets(text: str, reported: str,
+                                                                not_reported: str | None) -> None:
+    found = statements(text)
+    assert [st for st in found if reported in st.text]
+    if not_reported is not None:
+        assert not [st for st in found if not_reported in st.text]
