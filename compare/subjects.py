@@ -191,15 +191,15 @@ def _blocked(
     removed: list[tuple[int, int]] = []
     units: list[tuple[int, int, str]] = []
     for m in find_affiliations(text):
-        if _inside_name(text, m.start, m.end):
-            continue  # "East China Sea", "South Korea Strait": part of a longer name, a place
+        if _inside_name(text, m.start, m.end) or _after_region(text, m.start):
+            continue  # "East China Sea", "the North American market": part of a longer name, a place
         if m.side in names:
             removed.append((m.start, m.end))
         else:
             units.append((m.start, m.end, m.side))
     table = affiliations()
     removed += [(m.start(), m.end()) for m in _PLURAL.finditer(text)  # "young Tunisians": the side's people
-                if table.get(m.group(1)) in names]
+                if table.get(m.group(1)) in names and not _after_region(text, m.start())]
     removed += [(m.start(), m.end()) for m in _office_pattern().finditer(text)]
     removed += [(m.start(), m.end()) for m in _idiom_pattern().finditer(text)]
     removed += [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
@@ -224,6 +224,16 @@ def strip_who(text: str, names: tuple[str, str]) -> str:
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+_REGION_BEFORE = re.compile(r"([A-Z][\w-]*) $")
+
+
+def _after_region(text: str, start: int) -> bool:
+    """A name right after a region's word ("North American", "Latin American";
+    ``data/en/region_prefixes.txt``) is part of the region's name."""
+    m = _REGION_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in word_set("region_prefixes.txt")
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:

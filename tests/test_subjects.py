@@ -463,3 +463,13 @@ def test_a_name_of_several_words_is_not_its_first_word_in_the_lsa_space() -> Non
                     rows={"cross": 0, "river": 1, "settlement": 2})
     found = subjects.find(["the settlements in Cross River", "the crossing"], [0, 1], NAMES, frozenset(), bg)
     assert {s.label: s.statements for s in found} == {"the settlements": (0,), "the crossing": (1,)}
+
+
+def test_a_demonym_in_a_regions_name_is_neither_side_nor_government() -> None:
+    # "North American" is a region: not the United States' word (removed), nor a third government
+    found = find("steel routed into the North American market", "cheap steel")
+    assert [s.terms for s in found if "North American" in s.terms] and not [
+        s for s in found if any(t == "United States" for t in s.terms)]
+    other = subjects.find(["steel routed into the North American market", "cheap steel"], [0, 1],
+                          ("Canada", "Mexico"), frozenset(), BG)
+    assert not [s for s in other if "United States" in s.terms]
