@@ -374,6 +374,10 @@ def _chunks(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], str]]:
             break
         nxt = toks[j] if j < len(toks) and _gap_ok(text, run[-1].end, toks[j].start) else None
         if nxt is not None and nxt.kind == "break" and nxt.surface == "general":
+            if len(run) == 1 and not run[0].capital and not det \
+                    and "ADJ" in parts_of_speech(run[0].surface.lower()):
+                i = j  # "the safe and voluntary return", "substantive talks": an adjective of a
+                continue  # general noun names no matter of its own
             det = ""  # "the hostage issue": the article belongs to the whole noun phrase
         if len(run) > 1 and not run[-1].capital and run[-1].surface.lower().endswith("s") \
                 and not run[-1].surface.lower().endswith(("ss", "us", "is", "as")) \

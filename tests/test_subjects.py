@@ -473,3 +473,12 @@ def test_a_demonym_in_a_regions_name_is_neither_side_nor_government() -> None:
     other = subjects.find(["steel routed into the North American market", "cheap steel"], [0, 1],
                           ("Canada", "Mexico"), frozenset(), BG)
     assert not [s for s in other if "United States" in s.terms]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Cameroon wanted the safe and voluntary return of its citizens", "voluntary"),
+    ("Neither wants to be the one seen to end the truce", "neither"),
+])
+def test_an_adjective_of_a_general_word_or_a_pairs_pronoun_names_nothing(text: str, absent: str) -> None:
+    assert not [s.label for s in find(text, text)
+                if absent in s.label.lower().split() or absent in {t.lower() for t in s.terms}]
