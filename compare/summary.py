@@ -15,7 +15,8 @@ copy puts the matter in the main clause and its side remarks after: "to achieve 
 in Gaza that secures the release of all hostages and alleviates the suffering of …", so a
 ceasefire leads), then the others while there is room, at most ``Settings.summary_subjects``,
 most salient first; the
-rest are counted ("and 3 more subjects"), and every one of them stays in the subjects table.
+rest are counted ("and 3 more subjects"; a single one is named instead), and every one of them
+stays in the subjects table.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def listed(topics: Sequence[Topic], texts: Sequence[str], limit: int) -> str:
     """The board subjects of ``topics`` (:func:`board`) joined as words, and how many more there
     are: "a ceasefire, humanitarian workers and 2 more subjects"."""
     shown = [t.label for t in board(topics, texts, limit)]
+    if len(topics) - len(shown) == 1:  # "and 1 more subject" says no less than its name: name it
+        shown = [t.label for t in board(topics, texts, limit + 1)]
     rest = len(topics) - len(shown)
     return join(shown + ([f"{rest} more subject{'s' if rest != 1 else ''}"] if rest else []))
 

@@ -84,6 +84,14 @@ def test_long_lists_are_counted() -> None:
                    " and 2 more subjects."]
 
 
+def test_one_more_subject_is_named_not_counted() -> None:
+    limit = DEFAULT.summary_subjects
+    many = tuple(topic(f"subject {i}", Verdict("only", US)) for i in range(limit + 1))
+    out = summary.summary_sentences(analysis(many))
+    assert out == [f"Only the United States spoke about {', '.join(f'subject {i}' for i in range(limit))}"
+                   f" and subject {limit}."]
+
+
 def placed(label: str, statements: tuple[int, ...], salience: float) -> Topic:
     return Topic(label, (), statements, {US: 0.5, IL: 0.0}, {US: 0.5, IL: 0.0}, Verdict("only", US),
                  phrases=(label,), salience=salience)
