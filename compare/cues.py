@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
-from .lexicon import word_set
+from .lexicon import titles, word_set
 from .mentions import (
     ADVERBS,
     ARTICLES,
@@ -64,6 +65,16 @@ def _without_temporal_tail(text: str) -> str:
 
 
 LEADING_NP = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*")
+_TITLE_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+@cache
+def _one_word_titles() -> frozenset[str]:
+    """Lowercase one-word titles ("minister", "spokesman"), which a demonym leads: "The Mexican
+    minister"."""
+    return frozenset(t for t in titles() if " " not in t)
+
+
 MAX_CUES_PER_STATEMENT = 8
 """A quotation takes its speaker from one of this many cues of its sentence nearest to it."""
 _PARENTHETICAL = re.compile(r",\s*(?P<inner>[^,“”\"]{1,80}),\s*$")
@@ -280,7 +291,12 @@ def leading_subject(frame: str) -> tuple[str, int] | None:
     first = frame.split(None, 1)[0].lower().strip(",") if frame.strip() else ""
     if first not in _FRONTING:
         m = LEADING_NP.match(frame)
-        return (m.group(0), 0) if m else None
+        if m is None:
+            return None
+        title = _TITLE_AFTER.match(frame, m.end())
+        if title is not None and title.group(1).lower() in _one_word_titles():
+            return frame[: title.end()], 0  # "The Mexican minister", not "The Mexican"
+        return m.group(0), 0
     fronted = _FRONTED.match(frame)
     if fronted is None:
         return None

@@ -194,6 +194,12 @@ class Resolver:
             person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
             if person is not None and named and named[-1].lower() not in person.name.lower().split():
                 person = None  # "Minister Wallis" is never another minister, whatever the role says
+            if person is None and side is not None and not named and set(roles) <= _CABINET:
+                # "The Mexican minister" for "Mexican Economy Secretary Rodrigo Salazar": a bare
+                # cabinet title stands for the one cabinet member the article gives that country
+                cabinet = [e for e in self.registry.entities if e.kind == "person" and side in e.sides
+                           and any(_CABINET & set(r.split()) for r in e.roles)]
+                person = cabinet[0] if len(cabinet) == 1 else None
             if person is not None:
                 return person, "role"
             if named:
@@ -231,6 +237,9 @@ class Resolver:
         return None
 
 
+_CABINET = frozenset({"minister", "secretary"})
+"""Cabinet rank: a minister in most governments, a secretary in others (Mexico, the United
+States, the United Kingdom)."""
 _POSSESSIVE_DESCRIPTION = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*'s\s+(?:[\w-]+\s+)*[a-z][\w-]*$")
 _DESCRIPTION = re.compile(rf"{DETERMINER}\s+(?:[\w'-]+\s+){{0,{DESCRIPTION_WORDS - 1}}}[\w-]*[a-z]")
 

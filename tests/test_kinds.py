@@ -31,6 +31,10 @@ def covering(found: list[Statement], passage: str) -> list[Statement]:
 
 KINDS = [
     # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- "The <demonym> minister" opening a sentence: the title is part of the subject
+    ("demonym-title", H + "Chilean Foreign Minister Paula Rojas hosted Peruvian Trade Secretary Luis Mora.\n\n"
+     "The Peruvian minister also pressed Santiago to ease port fees, saying the fees had hurt exporters.",
+     "the fees had hurt exporters", "Mora", "indirect"),
     # -- "pressed for" / "pushed for": a demand reported as speech
     ("pressed-for", H + "Lars Berg met Kari Lunde.\n\nBerg pressed for more licences for the northern fleet.",
      "more licences for the northern fleet", "Berg", "indirect"),
@@ -504,6 +508,18 @@ def test_side_kind(kind: str, text: str, speaker: str, side: str) -> None:
 
     placed = {st.side for st in pipeline.analyze_article(ingest.parse(text), None).statements if st.speaker == speaker}
     assert placed == {side}
+
+
+def test_a_bare_cabinet_title_with_a_country_is_that_countrys_one_cabinet_member() -> None:
+    from compare.resolve import Resolver
+
+    text = ("Talks\n\nChilean Foreign Minister Paula Rojas hosted Peruvian Trade Secretary Luis Mora in Santiago."
+            "\n\nMora said the quotas were fair.\n")
+    resolver = Resolver(ingest.parse(text))
+    for phrase in ("Chilean Foreign Minister Paula Rojas", "Peruvian Trade Secretary Luis Mora"):
+        resolver.resolve(phrase, text.find(phrase))
+    assert resolver.resolve("The Peruvian minister", len(text))[0].name == "Luis Mora"  # type: ignore[union-attr]
+    assert resolver.resolve("The Chilean minister", len(text))[0].name == "Paula Rojas"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("phrase", "speaker"), [
