@@ -24,12 +24,13 @@ from .cues import (
     closing_cues,
     has_own_cue,
     intro_cues,
+    leading_subject,
     nearest_cues,
     sentence_cues,
 )
-from .lexicon import document_nouns
+from .lexicon import document_nouns, find_affiliations
 from .mentions import Entity, Registry
-from .records import UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement, evolve
+from .records import JOINT, UNKNOWN, Article, Quote, Resolution, Sentence, Speaker, Statement, evolve
 from .resolve import Resolver, narrated_subject, note_mentions
 from .settings import DEFAULT, Settings
 
@@ -75,6 +76,14 @@ def _document_pattern() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_OWN_DOCUMENT = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:statement|readout|communiqu[eé]|declaration)"
+                           r"|\b(?:published|issued|released)\s+(?:a|an|its)\s+(?:\w+\s+)?"
+                           r"(?:statement|readout|communiqu[eé]|declaration)", re.IGNORECASE)
+"""A government body's own document named in narration ("in its own readout", "published a
+statement")."""
+_JOINT_DOCUMENT = re.compile(r"\bjoint\s+(?:statement|communiqu[eé]|declaration|readout)", re.IGNORECASE)
+
+
 class _Pass:
     """One reading of an article in text order: what attribution remembers from sentence to
     sentence (the readout's source line, the last speaker, the person the last narrative sentence
@@ -98,6 +107,16 @@ class _Pass:
             if ent is not None:
                 self.readout = (sent.paragraph, ent)
         if not statements:
+            if _JOINT_DOCUMENT.search(s_text):
+                # "Egypt's foreign ministry has published a joint statement": both sides' words
+                self.resolver.last_document = Entity(JOINT, "joint")
+            elif _OWN_DOCUMENT.search(s_text) and (lead := leading_subject(s_text)) is not None \
+                    and find_affiliations(lead[0]):
+                # "The Tajik presidency, in its own readout published on its website, made no
+                # mention of …": a later "the readout said" is the presidency's
+                owner, _ = self.resolver.resolve(lead[0], sent.start + lead[1])
+                if owner is not None and owner.kind == "institution":
+                    self.resolver.last_document = owner
             note_mentions(self.resolver, self.article, sent)
             self.narrator = (si, narrated_subject(self.resolver, s_text, sent.start))
             return

@@ -85,6 +85,10 @@ _FORWARD_NP = re.compile(r"\s+((?:the|a|an)\s+)?((?:[^,;:.“”\"]|\.(?=\w)|(?<
 _TITLE_MODIFIERS = word_set("title_modifiers.txt")
 # "Dovi was quoted by Le Soleil (as) saying": the outlet after "quoted by" reports; the speaker is
 # the subject before the passive.
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<np>him|her|them|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)"
+                        r"\s+as\s+$")
+"""The active "<source> quoted <speaker> as saying/warning": the one quoted speaks, not the source
+that quotes them ("The readout … quoted him as warning that …")."""
 _QUOTED_BY = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+\s+)?(?:quoted|cited)\s+(?:by|in)\s+$", re.I)
 DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[A-Z][\w.-]*['’]s)"
 DESCRIPTION_WORDS = 4
@@ -227,6 +231,13 @@ _MASK = re.compile(r"(?<![^ ,])Q")
 """A masked quotation's ``Q`` (at the start, or after a space or a comma) in a sentence frame."""
 _COLON_QUOTE = re.compile(r":\s*Q")
 _RELATIVE_WHO = re.compile(r",\s*who\s+$")
+_NAME_WHO = re.compile(
+    r"(?:^|,\s+|[.:]\s+)(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+(?:\d{1,3},\s+)?"
+    r"(?:(?:a|an|the)\s+[^,;“”\"]*?\s+)?who\s+[^,;“”\"]+,\s*$")
+"""A name set off with its age or description and a relative clause, right before a cue: "Esther
+Bassey, 46, who has bought smoked fish for twenty years, said"; "Bakyt Osmonaliev, a political
+analyst in Bishkek who has followed the talks, said". The name is the speaker, not the clause's
+last noun or a pronoun after the cue."""
 _OUTLET_PRONOUNS = frozenset({"we", "us"})
 _TELL = frozenset({"told", "tells", "tell", "telling"})
 """Cues whose object ("told a briefing", "tells the news conference") is never their speaker."""
@@ -294,8 +305,9 @@ def leading_subject(frame: str) -> tuple[str, int] | None:
         if m is None:
             return None
         title = _TITLE_AFTER.match(frame, m.end())
-        if title is not None and title.group(1).lower() in _one_word_titles():
-            return frame[: title.end()], 0  # "The Mexican minister", not "The Mexican"
+        if title is not None and (title.group(1).lower() in _one_word_titles()
+                                  or title.group(1).lower() in INSTITUTION_NOUNS):
+            return frame[: title.end()], 0  # "The Mexican minister", "The Tajik presidency"
         return m.group(0), 0
     fronted = _FRONTED.match(frame)
     if fronted is None:
@@ -311,6 +323,8 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     leading noun phrase for a participle ("…, arguing that")."""
     from .quotes import tail
 
+    if quoted := _QUOTED_AS.search(frame, max(0, m.start() - SUBJECT_REACH), m.start()):
+        return quoted.group("np"), quoted.start("np"), False  # "It quoted him as warning that"
     np, at = _subject_before(frame, m.start())
     if np and (passive := _QUOTED_BY.search(frame, max(0, at - SUBJECT_REACH), at)):
         np, at = _subject_before(frame, passive.start())  # "Dovi was quoted by Le Soleil as saying"
@@ -344,6 +358,8 @@ def _subject_before(frame: str, start: int) -> tuple[str, int]:
     from .quotes import tail
 
     lo = max(0, start - SUBJECT_REACH)
+    if who := _NAME_WHO.search(frame, lo, _before_adverbs(frame, start)):
+        return who.group("name"), who.start("name")  # "Esther Bassey, 46, who sells fish, said"
     if rel := _RELATIVE_WHO.search(frame, lo, _before_adverbs(frame, start)):
         np, at = _np_backward(frame, rel.start())  # "The minister, who told reporters that …"
         if np:

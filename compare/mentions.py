@@ -273,6 +273,11 @@ def find_titles(text: str) -> list[str]:
     return found
 
 
+_SERVES = re.compile(r"(?:the\s+|a\s+|an\s+)?(?P<title>[a-z][\w\s-]*?)\s+(?:to|for)\s+the\s+(?P<served>.+)")
+"""A role held for another office: "press secretary to the Kyrgyz president", "spokesperson for
+the Tajik presidency"."""
+
+
 class Registry:
     """People and institutions of one article, found from capitalised name runs and their
     titles, demonyms and appositives."""
@@ -479,7 +484,8 @@ class Registry:
                 prev = prev_word.lower()
                 after = kept[-1] if kept else body[run_start:name_start].strip()
                 portfolio = prev_word[:1].isupper() and after[:1].isupper() \
-                    and prev.replace("’", "'").removesuffix("'s") not in self._by_alias
+                    and prev.replace("’", "'").removesuffix("'s") not in self._by_alias \
+                    and not _is_affiliation(prev_word)  # "… of Kyrgyzstan and President X": no portfolio
                 if prev not in self._title_words and not portfolio:
                     break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
                 # "Brazil's Mines and Energy Minister": one portfolio, no name before the "and"
@@ -502,7 +508,10 @@ class Registry:
         read from the ``SUBJECT_REACH`` characters after it."""
         rest = re.sub(r"^,?\s+(?:Jr|Sr)\.?(?=[\s,’']|$)", "", body[end : end + SUBJECT_REACH])
         m = re.match(r",\s+((?:the|a|an|who is|who serves as)\s+[^,.;“”\"]{1,120}|"
-                     r"[A-Z][^,.;“”\"]{1,80})", rest)
+                     r"[A-Z][^,.;“”\"]{1,80}|[a-z][^,.;“”\"]{1,80})", rest)
+        if m and m.group(1)[0].islower() and not re.match(r"(?:the|a|an|who)\s", m.group(1)) \
+                and not find_titles(" ".join(m.group(1).split()[:3])):
+            m = None  # ", press secretary to the Kyrgyz president,": only a title opens it bare
         if m and m.group(1)[0].isupper():
             # ", White House coordinator for ...": only when it opens with a country or a title.
             head = m.group(1).split()
@@ -514,7 +523,14 @@ class Registry:
             return re.split(r"(?<=[a-z])\.\s", m2.group(1))[0] if m2 else ""
         chunk = m.group(1)
         # Stop at a reporting cue: "the U.S. State Department spokesman stated".
-        return re.split(r"\s(?:said|stated|says|told|added|noted|wrote)\b", chunk)[0]
+        chunk = re.split(r"\s(?:said|stated|says|told|added|noted|wrote)\b", chunk)[0]
+        served = _SERVES.match(chunk)
+        if served is not None:
+            # "press secretary to the Kyrgyz president": the press secretary is Kyrgyz, and no
+            # president; the office served gives only the country
+            country = find_affiliations(served.group("served"))
+            return " ".join([country[0].phrase] if country else []) + " " + served.group("title")
+        return chunk
 
     # -- lookups ----------------------------------------------------------------------------
     def by_name(self, phrase: str) -> Entity | None:

@@ -320,7 +320,10 @@ def _short_line(line: str) -> bool:
 
 def _names_body(line: str) -> bool:
     """A line calling itself a press release or communiqué, or opening with a ministry or body."""
-    return bool(_MASTHEAD_MARK.search(line) or _MASTHEAD_BODY.match(line))
+    # each part of a line set off by a dash, bar or colon: "HELLENIC REPUBLIC - MINISTRY OF FOREIGN
+    # AFFAIRS" names its ministry second
+    return bool(_MASTHEAD_MARK.search(line)
+                or any(_MASTHEAD_BODY.match(part.strip()) for part in re.split(r"\s[-–—|:]\s", line)))
 
 
 def publisher(article: Article) -> str | None:

@@ -49,7 +49,17 @@ class Resolver:
         self.speakers: set[int] = set()  # id() of the people who have spoken so far
         self.recent: list[tuple[int, Entity]] = []  # (paragraph, person) last mentioned, most recent last
         self.last_document: Entity | None = None  # who issued the document ("statement") named last
+        self._release: bool | None = None  # whether the text is a government's own release
         self._para_starts = [p.start for p in article.paragraphs]
+
+    def release(self) -> bool:
+        """Whether the article is a government's own release (a masthead names its publisher:
+        :func:`compare.participants.publisher`)."""
+        if self._release is None:
+            from .participants import publisher
+
+            self._release = publisher(self.article) is not None
+        return self._release
 
     def note(self, person: Entity, paragraph: int) -> None:
         """Remember ``person`` as the most recently mentioned one (the last ``RECENT_PEOPLE`` kept)."""
@@ -191,7 +201,11 @@ class Resolver:
                 for role in roles:
                     self.registry.add_role(known, role)
                 return known, "name"
-            person = self.registry.by_role(roles, side, position, prefer=self.last_speaker)
+            # In a government's own release, a bare "the Minister" is its own minister (the holder
+            # it gives no country), whoever spoke last: "Minister Mansour stressed …. The Minister
+            # underlined …" in a Greek release is the Greek minister
+            prefer = None if side is None and not named and self.release() else self.last_speaker
+            person = self.registry.by_role(roles, side, position, prefer=prefer)
             if person is not None and named and named[-1].lower() not in person.name.lower().split():
                 person = None  # "Minister Wallis" is never another minister, whatever the role says
             if person is None and side is not None and not named and set(roles) <= _CABINET:

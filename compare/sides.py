@@ -253,7 +253,8 @@ def choose_sides(
 
     out = []
     for st in statements:
-        if st.speaker == UNKNOWN and meeting is not None and _PLURAL_SUBJECT.match(st.text):
+        if st.speaker == UNKNOWN and (meeting is not None and _PLURAL_SUBJECT.match(st.text)
+                                      or _PAIR_SUBJECT.match(st.text)):
             st = evolve(st, speaker=JOINT, resolved_by="joint")
         if st.speaker == JOINT:
             out.append(evolve(st, side=JOINT))
@@ -268,6 +269,11 @@ def choose_sides(
     return (sides[0], sides[1]), out
 
 
+_PAIR_SUBJECT = re.compile(
+    r"\s*(?:(?:together|also|jointly),?\s+)?(?:the\s+two|both)\s+(?:leaders|sides|ministers|presidents|"
+    r"prime\s+ministers|foreign\s+ministers|heads\s+of\s+state|delegations|counterparts|governments)\b",
+    re.IGNORECASE)
+"""A subject that is a pair, with no meeting needed to say which: "The two presidents signed …"."""
 _PLURAL_SUBJECT = re.compile(
     r"\s*(?:(?:together|also|both|jointly),?\s+)?(?:they|both\s+(?:leaders|sides|ministers|men|women)|"
     r"the\s+(?:two\s+)?(?:leaders|sides|ministers|officials|delegations|presidents|counterparts))\b",

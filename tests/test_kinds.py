@@ -476,7 +476,36 @@ DOCUMENTS = ("Talks in Quito\n\nPeru's trade minister Ana Flores met Ecuador's t
              "Ecuador's foreign ministry said in a statement that Mora had raised fishing quotas.\n\n"
              "The statement added that the minister had also asked for a visa waiver.\n")
 
+SUMMIT = ("Border post opens\n\nOSH - President Talant Usenov of Kyrgyzstan and President Rustam Karimov of "
+          "Uzbekistan walked through the new checkpoint on Thursday.\n\n"
+          "Usenov said the road would bring trade.\n\n"
+          "Karimov said the water quotas must be respected.\n\n"
+          "Dilnoza Azimova, press secretary to the Uzbek president, told reporters the talks were frank.\n\n"
+          "The two presidents signed an agreement on customs and agreed to meet again in spring.\n\n"
+          "Sardor Umarov, chief executive of the Fergana Fruit Growers Association, said exports would grow.\n\n"
+          "The Uzbek presidency, in its own readout published on its website, made no mention of customs.\n\n"
+          "The readout said Karimov had stressed border security. It quoted him as warning that \"the threats are "
+          "growing\".\n\n"
+          "At the market, Aigul Beshimova, 61, who sells dried apricots, said she had not crossed since 2021.\n")
+
+GREEK_RELEASE = ("Telephone conversation of Minister of Foreign Affairs Eleni Koutra with the Minister of Foreign "
+                 "Affairs of Jordan\n\nHELLENIC REPUBLIC - MINISTRY OF FOREIGN AFFAIRS\n\nWednesday, 4 November 2026"
+                 "\n\nMinister of Foreign Affairs Eleni Koutra held a telephone conversation today with the Minister "
+                 "of Foreign Affairs of Jordan, Omar Haddad.\n\nMinister Haddad stressed the need for aid to reach "
+                 "Gaza.\n\nThe Minister underlined Greece's support for the shipping lanes of the Red Sea.\n")
+
 SIDE_KINDS = [
+    # "President A of X and President B of Y": Y's country is B's alone (no "X and President" portfolio)
+    ("of-country-pair", SUMMIT, "Rustam Karimov", "Uzbekistan"),
+    ("of-country-pair", SUMMIT, "Talant Usenov", "Kyrgyzstan"),
+    # "press secretary to the Uzbek president": Uzbek, and no president
+    ("serves-office", SUMMIT, "Dilnoza Azimova", "Uzbekistan"),
+    # a trade body's chief executive speaks for its members, whatever country its name holds
+    ("business-appositive", SUMMIT, "Sardor Umarov", "other"),
+    # "Name, 61, who sells …, said": the name speaks, not the last person mentioned (a press secretary)
+    ("name-who-clause", SUMMIT, "Aigul Beshimova", "other"),
+    # a government's release: its masthead after the country, and "the Minister" is its own minister
+    ("release-the-minister", GREEK_RELEASE, "Eleni Koutra", "Greece"),
     # a ministry's release names its guest in full with a country, then as "Minister <surname>": the
     # guest's, not the publisher's, though both hold the same office
     ("release-guest", RELEASE, "Tom Whitcombe", "New Zealand"),
@@ -567,3 +596,24 @@ def test_a_ledes_clause_after_an_infinitive_cue_is_the_outlets(text: str, report
     assert [st for st in found if reported in st.text]
     if not_reported is not None:
         assert not [st for st in found if not_reported in st.text]
+
+
+
+@pytest.mark.parametrize(("passage", "speaker", "side"), [
+    ("signed an agreement on customs", "joint", "joint"),  # "The two presidents": a pair, no meeting needed
+    ("had stressed border security", "Uzbek presidency", "Uzbekistan"),  # "in its own readout": the readout's owner
+    ("the threats are growing", "Rustam Karimov", "Uzbekistan"),  # "It quoted him as warning": the one quoted
+])
+def test_documents_pairs_and_the_quoted(passage: str, speaker: str, side: str) -> None:
+    from compare import pipeline
+
+    found = [st for st in pipeline.analyze_article(ingest.parse(SUMMIT), None).statements if passage in st.text]
+    assert [(st.speaker, st.side) for st in found] == [(speaker, side)]
+
+
+def test_a_releases_bare_minister_is_its_own_minister() -> None:
+    from compare import pipeline
+
+    found = [st for st in pipeline.analyze_article(ingest.parse(GREEK_RELEASE), None).statements
+             if "shipping lanes" in st.text]
+    assert [(st.speaker, st.side) for st in found] == [("Eleni Koutra", "Greece")]
