@@ -316,6 +316,21 @@ def leading_subject(frame: str) -> tuple[str, int] | None:
     return (np, at) if np else None
 
 
+def _named_lead(np: str) -> bool:
+    """Whether a clause's leading phrase is a name or a titled person ("Mumba", "President
+    Mumba", "The Mexican minister"), not an opening word ("So", "Usually", "Some", "It's")."""
+    words = np.split()
+    first = words[0].lower().strip(",") if words else ""
+    return bool(words) and first not in NON_NAME_WORDS and first not in _FRONTING \
+        and not first.endswith(("ly", "ing", "'s", "’s")) and first not in _LEAD_STOPS
+
+
+_LEAD_STOPS = frozenset({"so", "some", "one", "other", "others", "several", "many", "most", "does", "do",
+                         "it", "this", "that", "these", "those", "there", "here", "then", "likewise",
+                         "still", "yet", "also", "all", "both", "each", "few", "no", "not", "now"})
+"""Capitalised sentence openers that are no subject's name."""
+
+
 def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:
     """A cue's subject, its offset in ``frame``, and whether it inherits the previous cue's
     subject ("… and said"): the phrase before it, else the phrase after it (after a quotation, at
@@ -331,6 +346,11 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     if np:
         return np, at, False
     before = tail(frame, 0, m.start())
+    if re.search(r"\band$", before) and word not in _TELL and (found := lead.get()) is not None \
+            and _named_lead(found[0]):
+        # "Mumba also pressed his host on …, and said the two countries should move …": a
+        # coordinated verb shares the clause's subject; what follows it is what was said
+        return found[0], found[1], False
     if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
         np, at = _np_forward(frame, m.end())
         if not np and word not in _TELL and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):

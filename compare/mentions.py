@@ -61,7 +61,8 @@ ADVERBS = word_set("cue_adverbs.txt")
 JOINT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:two|both)\s*(?:\w+\s+)?(?:men|women|leaders|ministers|officials|sides|"
     r"diplomats|presidents|counterparts|delegations|governments|countries|secretaries|chiefs|"
-    r"envoys|premiers)?$|^(?:the\s+)?(?:(?:foreign|prime|defen[cs]e)\s+)?(?:leaders|sides|delegations|parties|"
+    r"envoys|premiers|authorities|parties|nations|heads\s+of\s+state)?$|"
+    r"^(?:the\s+)?(?:(?:foreign|prime|defen[cs]e)\s+)?(?:leaders|sides|delegations|parties|"
     r"ministers|presidents|premiers)$|^(?:a|the)\s+joint\s+"
     r"(?:statement|communiqu[ée]|declaration|readout)",
     re.IGNORECASE,
@@ -273,6 +274,10 @@ def find_titles(text: str) -> list[str]:
     return found
 
 
+_HEAD_TITLES = frozenset({"president", "minister", "chancellor", "premier", "king", "queen", "emir", "sultan"})
+"""Last words of a head of state's or government's title ("Prime Minister", "President"): one
+joined by "and" to another such title names two people, not one with two offices ("Deputy Prime
+Minister and Foreign Minister X" is one: its second title is no head's)."""
 _SERVES = re.compile(r"(?:the\s+|a\s+|an\s+)?(?P<title>[a-z][\w\s-]*?)\s+(?:to|for)\s+the\s+(?P<served>.+)")
 """A role held for another office: "press secretary to the Kyrgyz president", "spokesperson for
 the Tajik presidency"."""
@@ -488,6 +493,8 @@ class Registry:
                     and not _is_affiliation(prev_word)  # "… of Kyrgyzstan and President X": no portfolio
                 if prev not in self._title_words and not portfolio:
                     break  # "Alicia Bárcena and Homeland Security Secretary ...": another person
+                if prev in _HEAD_TITLES and after.split(" ", 1)[0].lower() in _HEAD_TITLES:
+                    break  # "The Prime Minister and President Riquelme": two heads, two people
                 # "Brazil's Mines and Energy Minister": one portfolio, no name before the "and"
             bare = w.strip(",").lower().replace("’", "'")
             if bare in ("to", "in", "at") and n + 1 < len(words) \

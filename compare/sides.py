@@ -271,7 +271,8 @@ def choose_sides(
 
 _PAIR_SUBJECT = re.compile(
     r"\s*(?:(?:together|also|jointly),?\s+)?(?:the\s+two|both)\s+(?:leaders|sides|ministers|presidents|"
-    r"prime\s+ministers|foreign\s+ministers|heads\s+of\s+state|delegations|counterparts|governments)\b",
+    r"prime\s+ministers|foreign\s+ministers|heads\s+of\s+state|delegations|counterparts|governments|"
+    r"authorities|parties|countries|nations)\b",
     re.IGNORECASE)
 """A subject that is a pair, with no meeting needed to say which: "The two presidents signed …"."""
 _PLURAL_SUBJECT = re.compile(

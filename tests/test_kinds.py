@@ -494,7 +494,18 @@ GREEK_RELEASE = ("Telephone conversation of Minister of Foreign Affairs Eleni Ko
                  "of Foreign Affairs of Jordan, Omar Haddad.\n\nMinister Haddad stressed the need for aid to reach "
                  "Gaza.\n\nThe Minister underlined Greece's support for the shipping lanes of the Red Sea.\n")
 
+TWO_READOUTS = ("One call, two readouts\n\nReadout from the Prime Minister's Office\n\n"
+                "Prime Minister Hana Lindqvist spoke with the President of Uruguay, Martín Sosa, this evening.\n\n"
+                "The Prime Minister and President Sosa reaffirmed the friendship between Sweden and Uruguay.\n\n"
+                "The Prime Minister underlined the importance of green steel.\n\n"
+                "---\n\nStatement by the Ministry of Foreign Affairs of Uruguay\n\n"
+                "During the conversation, the Head of State highlighted the ties between Uruguay and Sweden.\n\n"
+                "The President requested the support of Sweden for a port project.\n\n"
+                "Both authorities agreed to instruct their teams to meet in March.\n")
+
 SIDE_KINDS = [
+    # a readout's "the Head of State" is its president; "requested" is a readout's cue
+    ("head-of-state", TWO_READOUTS, "Martín Sosa", "Uruguay"),
     # "President A of X and President B of Y": Y's country is B's alone (no "X and President" portfolio)
     ("of-country-pair", SUMMIT, "Rustam Karimov", "Uzbekistan"),
     ("of-country-pair", SUMMIT, "Talant Usenov", "Kyrgyzstan"),
@@ -617,3 +628,33 @@ def test_a_releases_bare_minister_is_its_own_minister() -> None:
     found = [st for st in pipeline.analyze_article(ingest.parse(GREEK_RELEASE), None).statements
              if "shipping lanes" in st.text]
     assert [(st.speaker, st.side) for st in found] == [("Eleni Koutra", "Greece")]
+
+
+
+def test_two_heads_joined_by_and_are_two_people() -> None:
+    from compare.mentions import Registry
+
+    sosa = [e for e in Registry(ingest.parse(TWO_READOUTS)).entities if e.name == "Martín Sosa"]
+    assert [sorted(e.roles) for e in sosa] == [["president"]]  # not also "prime minister"
+
+
+@pytest.mark.parametrize(("passage", "speaker"), [
+    ("reaffirmed the friendship", "joint"),  # the two heads together
+    ("the importance of green steel", "Hana Lindqvist"),
+    ("the ties between Uruguay and Sweden", "Martín Sosa"),  # "the Head of State"
+    ("the support of Sweden for a port project", "Martín Sosa"),  # "requested"
+    ("instruct their teams", "joint"),  # "Both authorities"
+])
+def test_two_pasted_readouts(passage: str, speaker: str) -> None:
+    from compare import pipeline
+
+    found = [st for st in pipeline.analyze_article(ingest.parse(TWO_READOUTS), None).statements if passage in st.text]
+    assert [st.speaker for st in found] == [speaker]
+
+
+def test_a_verb_coordinated_with_and_shares_the_clauses_named_subject() -> None:
+    text = (H + "Zambia's President Chileshe Mumba met Angola's President Adriano Cassoma.\n\n"
+            "Mumba also pressed his host on delays at the border post, where drivers say they wait a week, "
+            "and said the two countries should move to a one-stop border.")
+    found = [st for st in statements(text) if "one-stop border" in st.text]
+    assert [st.speaker for st in found] == ["Chileshe Mumba"]
