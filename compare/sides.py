@@ -117,8 +117,23 @@ def _participant_of(speaker: Speaker, meeting: participants.Meeting | None) -> p
         office |= set(role.split())
     office -= {"the", "of", "for", "and"}
     holders = [p for p in both if office and office <= {w.lower() for w in p.phrase.split()}
-               and not (speaker.affiliation and p.government and p.government != speaker.affiliation)]
+               and not (speaker.affiliation and p.government and p.government != speaker.affiliation)
+               and not (speaker.kind == "person" and len(speaker.name.split()) > 1 and _names_someone(p.phrase))]
     return holders[0] if holders else None  # not another country's holder of the same office
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a participant phrase names a person ("South Korean Foreign Minister Park Ji-hoon"),
+    not only an office ("the Foreign Minister"): a capitalised word left when its titles and
+    countries are taken out. A person named otherwise is not that participant by office."""
+    from .mentions import find_titles
+
+    rest = phrase
+    for t in sorted(find_titles(phrase), key=len, reverse=True):
+        rest = re.sub(re.escape(t), " ", rest, flags=re.IGNORECASE)
+    for m in find_affiliations(phrase):
+        rest = rest.replace(m.phrase, " ")
+    return any(w[:1].isupper() and len(w.strip(",.")) > 2 for w in rest.split())
 
 
 def _is_participant(speaker: Speaker, meeting: participants.Meeting | None) -> bool:
@@ -196,9 +211,16 @@ def choose_sides(
     }
     dateline_home = _dateline_country(article)
     if dateline_home and meeting is None:
-        # An unqualified official in a datelined story is most often the host's.
-        affiliation.update({name: dateline_home for name in floating})
-        floating = set()
+        # An unqualified official in a datelined story is most often the host's, unless the host
+        # already has someone in that office: a home paper's "Foreign Minister Nirmala Wijesekera"
+        # in "TOKYO –" copy, beside "Japanese Foreign Minister Kenji Matsudaira", is not Japan's.
+        held = {o for sp in [*speakers, *people] if (affiliation.get(sp.name) or sp.affiliation) == dateline_home
+                for r in sp.roles if (o := _office(r))}
+        record_roles = {sp.name: sp.roles for sp in speakers}
+        hosted = {name for name in floating
+                  if not {o for r in record_roles.get(name, ()) if (o := _office(r))} & held}
+        affiliation.update({name: dateline_home for name in hosted})
+        floating -= hosted
     if overrides:
         names = list(overrides)
         if len(names) == 1:

@@ -31,6 +31,10 @@ def covering(found: list[Statement], passage: str) -> list[Statement]:
 
 KINDS = [
     # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- "writing that": a post or letter reported as speech, not the naming verb after it
+    ("writing", H + "Luis Rangel met Ana Ospina.\n\nRangel framed the issue as one of rights, writing that he had "
+     "demanded guarantees and denouncing what he called campaigns of hate.", "demanded guarantees", "Rangel",
+     "indirect"),
     # -- "The <demonym> minister" opening a sentence: the title is part of the subject
     ("demonym-title", H + "Chilean Foreign Minister Paula Rojas hosted Peruvian Trade Secretary Luis Mora.\n\n"
      "The Peruvian minister also pressed Santiago to ease port fees, saying the fees had hurt exporters.",
@@ -503,7 +507,14 @@ TWO_READOUTS = ("One call, two readouts\n\nReadout from the Prime Minister's Off
                 "The President requested the support of Sweden for a port project.\n\n"
                 "Both authorities agreed to instruct their teams to meet in March.\n")
 
+HOME_DAILY = ("Minister wins nod for rail talks\n\nBy Staff Reporter in Seoul\n\nSEOUL, Oct. 15 – Foreign Minister "
+              "Amara Silva on Thursday won a commitment to reopen talks on the rail project.\n\nFollowing talks with "
+              "South Korean Foreign Minister Park Ji-hoon, Ms. Silva told reporters that Sri Lanka keeps its word.\n\n"
+              "Mr. Park said Seoul values the friendship with Sri Lanka.\n")
+
 SIDE_KINDS = [
+    # a home paper's unqualified minister abroad: not the host's, whose foreign minister is named
+    ("home-minister-abroad", HOME_DAILY, "Amara Silva", "Sri Lanka"),
     # a readout's "the Head of State" is its president; "requested" is a readout's cue
     ("head-of-state", TWO_READOUTS, "Martín Sosa", "Uruguay"),
     # "President A of X and President B of Y": Y's country is B's alone (no "X and President" portfolio)
