@@ -340,17 +340,18 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
 
     if quoted := _QUOTED_AS.search(frame, max(0, m.start() - SUBJECT_REACH), m.start()):
         return quoted.group("np"), quoted.start("np"), False  # "It quoted him as warning that"
+    if re.search(r"\band\s+$", frame[max(0, m.start() - 6):m.start()]) and word not in _TELL \
+            and (found := lead.get()) is not None and _named_lead(found[0]):
+        # "Mumba also pressed his host on …, and said the two countries should move …",
+        # "Haugland referred to the Panel …, co-chaired by Norway, and invited Brazil to …": a verb
+        # coordinated by "and" shares the clause's subject, not the object before it or what follows
+        return found[0], found[1], False
     np, at = _subject_before(frame, m.start())
     if np and (passive := _QUOTED_BY.search(frame, max(0, at - SUBJECT_REACH), at)):
         np, at = _subject_before(frame, passive.start())  # "Dovi was quoted by Le Soleil as saying"
     if np:
         return np, at, False
     before = tail(frame, 0, m.start())
-    if re.search(r"\band$", before) and word not in _TELL and (found := lead.get()) is not None \
-            and _named_lead(found[0]):
-        # "Mumba also pressed his host on …, and said the two countries should move …": a
-        # coordinated verb shares the clause's subject; what follows it is what was said
-        return found[0], found[1], False
     if word in _FORWARD_CUES or before.endswith(("Q", "Q,")) or not before:
         np, at = _np_forward(frame, m.end())
         if not np and word not in _TELL and (desc := _DESCRIPTION_AFTER.match(frame, m.end())):

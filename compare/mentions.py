@@ -62,7 +62,7 @@ JOINT_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:two|both)\s*(?:\w+\s+)?(?:men|women|leaders|ministers|officials|sides|"
     r"diplomats|presidents|counterparts|delegations|governments|countries|secretaries|chiefs|"
     r"envoys|premiers|authorities|parties|nations|heads\s+of\s+state)?$|"
-    r"^(?:the\s+)?(?:(?:foreign|prime|defen[cs]e)\s+)?(?:leaders|sides|delegations|parties|"
+    r"^(?:the\s+)?(?:(?:foreign|prime|defen[cs]e)\s+)?(?:leaders|sides|delegations|parties|governments|"
     r"ministers|presidents|premiers)$|^(?:a|the)\s+joint\s+"
     r"(?:statement|communiqu[ée]|declaration|readout)",
     re.IGNORECASE,

@@ -31,6 +31,14 @@ def covering(found: list[Statement], passage: str) -> list[Statement]:
 
 KINDS = [
     # (kind, article, passage, speaker surname or None, statement kind or None)
+    # -- a verb after "and" shares the clause's subject, not the object before the "and"
+    ("and-verb", H + "Lars Berg met Kari Lunde.\n\nMinister Lunde also referred to the work of the High Level "
+     "Panel on Fisheries, co-chaired by Norway, and invited Sweden to join a patrol scheme.",
+     "invited Sweden to join a patrol scheme", "Lunde", "indirect"),
+    # -- "the governments" after a joint declaration: both sides
+    ("the-governments", H + "Lars Berg met Kari Lunde.\n\nUnder a joint declaration signed by the two ministers, "
+     "the governments committed to a feasibility study for the cable.", "a feasibility study for the cable",
+     "joint", "indirect"),
     # -- "writing that": a post or letter reported as speech, not the naming verb after it
     ("writing", H + "Luis Rangel met Ana Ospina.\n\nRangel framed the issue as one of rights, writing that he had "
      "demanded guarantees and denouncing what he called campaigns of hate.", "demanded guarantees", "Rangel",
