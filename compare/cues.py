@@ -338,7 +338,8 @@ def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str,
     leading noun phrase for a participle ("…, arguing that")."""
     from .quotes import tail
 
-    if quoted := _QUOTED_AS.search(frame, max(0, m.start() - SUBJECT_REACH), m.start()):
+    lo = max(0, m.start() - SUBJECT_REACH)
+    if ("quoted" in frame or "cited" in frame) and (quoted := _QUOTED_AS.search(frame, lo, m.start())):
         return quoted.group("np"), quoted.start("np"), False  # "It quoted him as warning that"
     if re.search(r"\band\s+$", frame[max(0, m.start() - 6):m.start()]) and word not in _TELL \
             and (found := lead.get()) is not None and _named_lead(found[0]):

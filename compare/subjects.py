@@ -179,8 +179,22 @@ def idf(bg: Background, key: str) -> float:
     return math.log((1 + bg.documents) / (1 + bg.df.get(key, 0))) + 1
 
 
-_PLURAL = re.compile(r"\b([A-Z][a-z]+(?:an|i|ese))s?\b")
-"""A demonym, and its plural that ``affiliations.tsv`` need not list ("Tunisians", "Indonesians")."""
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|i|ese)")
+"""A one-word demonym ("Tunisian", "Israeli", "Chinese")."""
+
+
+@lru_cache(maxsize=64)
+def _plural_pattern(names: tuple[str, str]) -> re.Pattern[str] | None:
+    """The two sides' one-word demonyms and their plurals, which ``affiliations.tsv`` need not
+    list ("Tunisians", "Indonesians"), as one expression (None when there are none)."""
+    forms = sorted({f for phrase, side in affiliations().items() if side in names and _DEMONYM.fullmatch(phrase)
+                    for f in (phrase, phrase + "s")}, key=lambda f: (-len(f), f))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+
+
+BLOCKED_CACHE_SIZE = 256
+"""Statement texts whose removed spans are kept: one article's worth and more (each text is read
+twice in an analysis), small enough that a batch of thousands of articles holds no more."""
 
 
 def _blocked(
@@ -188,6 +202,20 @@ def _blocked(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """Spans removed (the two sides' phrases, seats of office, titles, people's names) and spans
     standing for a third government or body ``(start, end, canonical name)``."""
+    base, units = _blocked_words(text, names)
+    removed = list(base)
+    if people:
+        removed += [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group(0) in people]
+        removed.sort()
+    return removed, list(units)
+
+
+@lru_cache(maxsize=BLOCKED_CACHE_SIZE)
+def _blocked_words(
+    text: str, names: tuple[str, str]
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]:
+    """:func:`_blocked` without people's names, sorted; cached, as each statement's text is read
+    twice (for its weights and for its subjects)."""
     removed: list[tuple[int, int]] = []
     units: list[tuple[int, int, str]] = []
     for m in find_affiliations(text):
@@ -197,17 +225,14 @@ def _blocked(
             removed.append((m.start, m.end))
         else:
             units.append((m.start, m.end, m.side))
-    table = affiliations()
-    removed += [(m.start(), m.end()) for m in _PLURAL.finditer(text)  # "young Tunisians": the side's people
-                if table.get(m.group(1)) in names and not _after_region(text, m.start())]
+    if (plural := _plural_pattern(names)) is not None:  # "young Tunisians": the side's people
+        removed += [(m.start(), m.end()) for m in plural.finditer(text) if not _after_region(text, m.start())]
     removed += [(m.start(), m.end()) for m in _office_pattern().finditer(text)]
     removed += [(m.start(), m.end()) for m in _idiom_pattern().finditer(text)]
     removed += [(m.start(), m.end()) for m in _title_pattern().finditer(text)]
-    if people:
-        removed += [(m.start(), m.end()) for m in _TOKEN.finditer(text) if m.group(0) in people]
     removed.sort()
     units.sort()
-    return removed, units
+    return tuple(removed), tuple(units)
 
 
 def strip_who(text: str, names: tuple[str, str]) -> str:
@@ -967,7 +992,8 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         surface.setdefault(m.key, m.surface)
     naming = [m for m in ms if not m.detail] or ms  # a detail names the subject only if all are
     named = {m.key for m in naming}
-    places = {m.key for m in ms if _place_only([m])} - {m.key for m in ms if not _place_only([m])}
+    is_place = {id(m): _place_only([m]) for m in ms}
+    places = {m.key for m in ms if is_place[id(m)]} - {m.key for m in ms if not is_place[id(m)]}
     keys = tuple(sorted(key_weight, key=lambda k: (k not in named, k in places, -key_weight[k], k)))
     # label: phrase in most statements, then shortest, then with an article, then first in the text
     stats: dict[str, dict] = {}
@@ -976,7 +1002,7 @@ def _subject(ms: list[Mention], where) -> Subject:  # type: ignore[no-untyped-de
         entry = stats.setdefault(norm, {"statements": set(), "phrase": m.phrase,
                                         "det": m.determiner,
                                         "first": (where(m.statement), m.start),
-                                        "opens": m.opens, "keys": set(), "place": _place_only([m])})
+                                        "opens": m.opens, "keys": set(), "place": is_place[id(m)]})
         entry["statements"].add(m.statement)
         entry["keys"].add(m.key)
         if m.determiner and not entry["det"]:
