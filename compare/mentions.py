@@ -411,7 +411,12 @@ class Registry:
         roles, country and gender from the words around the name; returns the person."""
         name = _strip_possessive(" ".join(body[name_start:end].split())).rstrip(".,")
         words = name.split()
-        entity = self._by_alias.get(name.lower()) or self._by_alias.get(words[-1].lower())
+        entity = self._by_alias.get(name.lower())
+        if entity is None and (by_word := self._by_alias.get(words[-1].lower())) is not None \
+                and (len(words) == 1 or by_word.name.split()[-1].lower() == words[-1].lower()):
+            # "Blinken", "Antony J. Blinken": the person of that name; but "Nguyen Van Thanh" is not
+            # "Bui Thanh Son", whose middle name he shares
+            entity = by_word
         if entity is None or entity.kind != "person":
             entity = Entity(name, "person")
             self._introduce(entity)

@@ -322,8 +322,12 @@ def _names_body(line: str) -> bool:
     """A line calling itself a press release or communiqué, or opening with a ministry or body."""
     # each part of a line set off by a dash, bar or colon: "HELLENIC REPUBLIC - MINISTRY OF FOREIGN
     # AFFAIRS" names its ministry second
-    return bool(_MASTHEAD_MARK.search(line)
-                or any(_MASTHEAD_BODY.match(part.strip()) for part in re.split(r"\s[-–—|:]\s", line)))
+    return bool(_MASTHEAD_MARK.search(line) or _names_body_part(line))
+
+
+def _names_body_part(line: str) -> bool:
+    """A part of the line (set off by a dash, bar or colon) opens with a ministry or other body."""
+    return any(_MASTHEAD_BODY.match(part.strip()) for part in re.split(r"\s[-–—|:]\s", line))
 
 
 def publisher(article: Article) -> str | None:
@@ -337,9 +341,11 @@ def publisher(article: Article) -> str | None:
 
     text = article.text
     for p in article.paragraphs[: PARTICIPANT_PARAGRAPHS + 2]:
-        if p.role == "headline":
-            continue
         line = " ".join(text[p.start : p.end].split())
+        if p.role == "headline" and not (_MASTHEAD_MARK.search(line) and _names_body_part(line)):
+            # a headline is a masthead only when it names a body and calls itself a release
+            # ("Ministry of Foreign Affairs of the Republic of Estonia | Press release")
+            continue
         if not _short_line(line):
             return None  # the story has begun: a masthead is no sentence
         if _names_body(line):

@@ -520,7 +520,15 @@ HOME_DAILY = ("Minister wins nod for rail talks\n\nBy Staff Reporter in Seoul\n\
               "South Korean Foreign Minister Park Ji-hoon, Ms. Silva told reporters that Sri Lanka keeps its word.\n\n"
               "Mr. Park said Seoul values the friendship with Sri Lanka.\n")
 
+SHARED_NAME = ("Talks in Hanoi\n\nHANOI (Reuters) - Chilean Foreign Minister Ana Rojas met Vietnamese Foreign "
+               "Minister Bui Thanh Son on Thursday.\n\nSon said Hanoi wanted more investment.\n\n"
+               "Nguyen Van Thanh, an economist at the Vietnam Institute of Economics, said the target was "
+               "ambitious.\n")
+
 SIDE_KINDS = [
+    # two people sharing one word of their names: the economist is not the minister
+    ("shared-name-word", SHARED_NAME, "Bui Thanh Son", "Vietnam"),
+    ("shared-name-word", SHARED_NAME, "Nguyen Van Thanh", "other"),
     # a home paper's unqualified minister abroad: not the host's, whose foreign minister is named
     ("home-minister-abroad", HOME_DAILY, "Amara Silva", "Sri Lanka"),
     # a readout's "the Head of State" is its president; "requested" is a readout's cue

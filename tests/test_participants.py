@@ -230,3 +230,14 @@ def test_a_release_in_capitals_with_honorifics_is_its_government_s_account():
     assert {s.name for s in analysis.sides} == {"Ghana", "Togo"}
     assert [(st.speaker, st.side) for st in analysis.statements] == [
         ("Kofi Mensah", "Ghana"), ("Edem Agbeko", "Togo")]
+
+
+@pytest.mark.parametrize(("first_line", "expected"), [
+    ("Ministry of Foreign Affairs of the Republic of Ghana | Press release", "Ghana"),  # a masthead on top
+    ("Ministry of Trade denies report on Togo fees", None),  # a headline about a ministry, no release
+])
+def test_a_masthead_on_the_first_line_is_no_headline(first_line, expected):
+    text = (f"{first_line}\n\nForeign Minister Kofi Mensah met Togolese Foreign Minister Edem Agbeko in Accra "
+            f"on Tuesday.\n\nMinister Mensah said trade must grow.\n")
+    meeting = find_meeting(parse(text))
+    assert meeting is not None and meeting.publisher == expected
