@@ -72,16 +72,27 @@ def attribute(
 def _document_pattern() -> re.Pattern[str]:
     """A mention of a document a speaker issues ("a joint statement", "the communiqué";
     ``lexicon.document_nouns``)."""
-    return re.compile(r"\b(?:" + "|".join(sorted(document_nouns(), key=len, reverse=True)) + r")s?\b",
+    return re.compile(rf"\b(?:{_documents()})s?\b", re.IGNORECASE)
+
+
+def _documents() -> str:
+    """The document nouns as one alternation, longest first (``lexicon.document_nouns``)."""
+    return "|".join(sorted(document_nouns(), key=lambda n: (-len(n), n)))
+
+
+@cache
+def _own_document() -> re.Pattern[str]:
+    """A government body's own document named in narration ("in its own readout", "published a
+    statement")."""
+    return re.compile(rf"\b(?:its|their)\s+(?:own\s+)?(?:{_documents()})"
+                      rf"|\b(?:published|issued|released)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:{_documents()})",
                       re.IGNORECASE)
 
 
-_OWN_DOCUMENT = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:statement|readout|communiqu[eé]|declaration)"
-                           r"|\b(?:published|issued|released)\s+(?:a|an|its)\s+(?:\w+\s+)?"
-                           r"(?:statement|readout|communiqu[eé]|declaration)", re.IGNORECASE)
-"""A government body's own document named in narration ("in its own readout", "published a
-statement")."""
-_JOINT_DOCUMENT = re.compile(r"\bjoint\s+(?:statement|communiqu[eé]|declaration|readout)", re.IGNORECASE)
+@cache
+def _joint_document() -> re.Pattern[str]:
+    """A joint document ("a joint statement", "the joint communiqué")."""
+    return re.compile(rf"\bjoint\s+(?:{_documents()})", re.IGNORECASE)
 
 
 class _Pass:
@@ -107,10 +118,10 @@ class _Pass:
             if ent is not None:
                 self.readout = (sent.paragraph, ent)
         if not statements:
-            if _JOINT_DOCUMENT.search(s_text):
+            if _joint_document().search(s_text):
                 # "Egypt's foreign ministry has published a joint statement": both sides' words
                 self.resolver.last_document = Entity(JOINT, "joint")
-            elif _OWN_DOCUMENT.search(s_text) and (lead := leading_subject(s_text)) is not None \
+            elif _own_document().search(s_text) and (lead := leading_subject(s_text)) is not None \
                     and find_affiliations(lead[0]):
                 # "The Tajik presidency, in its own readout published on its website, made no
                 # mention of …": a later "the readout said" is the presidency's

@@ -325,10 +325,8 @@ def _named_lead(np: str) -> bool:
         and not first.endswith(("ly", "ing", "'s", "’s")) and first not in _LEAD_STOPS
 
 
-_LEAD_STOPS = frozenset({"so", "some", "one", "other", "others", "several", "many", "most", "does", "do",
-                         "it", "this", "that", "these", "those", "there", "here", "then", "likewise",
-                         "still", "yet", "also", "all", "both", "each", "few", "no", "not", "now"})
-"""Capitalised sentence openers that are no subject's name."""
+_LEAD_STOPS = word_set("clause_openers.txt")
+"""Capitalised clause openers that are no subject's name (``data/en/clause_openers.txt``)."""
 
 
 def _subject(frame: str, m: re.Match[str], word: str, lead: _Lead) -> tuple[str, int, bool]:

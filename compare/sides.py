@@ -209,6 +209,7 @@ def choose_sides(
             sp.kind == "person" and (sp.roles or _is_participant(sp, meeting))
             or meeting is not None and sp.kind == "unknown")
     }
+    offices_of = {sp.name: {o for r in sp.roles if (o := _office(r))} for sp in speakers}
     dateline_home = _dateline_country(article)
     if dateline_home and meeting is None:
         # An unqualified official in a datelined story is most often the host's, unless the host
@@ -216,9 +217,7 @@ def choose_sides(
         # in "TOKYO –" copy, beside "Japanese Foreign Minister Kenji Matsudaira", is not Japan's.
         held = {o for sp in [*speakers, *people] if (affiliation.get(sp.name) or sp.affiliation) == dateline_home
                 for r in sp.roles if (o := _office(r))}
-        record_roles = {sp.name: sp.roles for sp in speakers}
-        hosted = {name for name in floating
-                  if not {o for r in record_roles.get(name, ()) if (o := _office(r))} & held}
+        hosted = {name for name in floating if not offices_of.get(name, set()) & held}
         affiliation.update({name: dateline_home for name in hosted})
         floating -= hosted
     if overrides:
@@ -236,11 +235,10 @@ def choose_sides(
     by_office = _office_sides(
         [_with_known_office(evolve(sp, affiliation=affiliation[sp.name]), year) for sp in speakers]
         + [_with_known_office(p, year) for p in people], names[:2])
-    roles_of = {sp.name: sp.roles for sp in speakers}
     record = {sp.name: sp for sp in speakers}
 
     def floating_side(speaker: str) -> str | None:
-        offices = {o for r in roles_of.get(speaker, ()) if (o := _office(r))}
+        offices = offices_of.get(speaker, set())
         if issuer and not any(o in by_office.get(issuer, set()) for o in offices):
             return issuer  # the issuing side's own official, unless it already has one in that office
         part = _participant_of(record[speaker], meeting) if speaker in record and meeting else None

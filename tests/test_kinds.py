@@ -526,6 +526,7 @@ SHARED_NAME = ("Talks in Hanoi\n\nHANOI (Reuters) - Chilean Foreign Minister Ana
                "ambitious.\n")
 
 SIDE_KINDS = [
+    # (kind, article, speaker, side): the side a speaker's statements are placed on
     # two people sharing one word of their names: the economist is not the minister
     ("shared-name-word", SHARED_NAME, "Bui Thanh Son", "Vietnam"),
     ("shared-name-word", SHARED_NAME, "Nguyen Van Thanh", "other"),
@@ -548,7 +549,6 @@ SIDE_KINDS = [
     # guest's, not the publisher's, though both hold the same office
     ("release-guest", RELEASE, "Tom Whitcombe", "New Zealand"),
     ("release-guest", RELEASE, "Paula Rojas Vidal", "Chile"),
-    # (kind, article, speaker, side): the side a speaker's statements are placed on
     # -- "after talks with X" in the opening paragraphs names the meeting's second participant
     ("after-talks-with", H + "Ghana’s trade minister, Kofi Mensah, pressed for lower fees on Monday, telling his "
      "Togolese counterpart that the border must stay open.\n\nSpeaking after talks with Edem Agbeko in Accra, "
